@@ -1,0 +1,154 @@
+"""The record that flows through every stage: a raw `Page` in, an `Article` out.
+
+`Article.to_dict()` gives exactly the contract of `shared/spec/ARTICLE.md` (field names kept, extra fields added).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Page:
+    """One input page as a reader found it, before any cleaning."""
+
+    id: str | None = None
+    url: str | None = None
+    text: str | None = None
+    html: str | None = None
+    date: str | None = None  # the page's date known from outside (sitemap, crawl): YYYY-MM-DD or YYYY-MM
+    source: str | None = None  # where the reader found it: a path, path:line, a WARC record id
+
+    def stable_id(self) -> str:
+        if self.id:
+            return str(self.id)
+        digest = hashlib.sha1(((self.url or "") + "\n" + (self.text or self.html or "")).encode("utf-8"))
+        return digest.hexdigest()[:16]
+
+
+@dataclass
+class Mention:
+    type: str  # person, position, organization, place, document, date, event
+    text: str
+    start: int
+    end: int
+    ref: int | None = None  # index into the article's list of that type
+
+
+@dataclass
+class Person:
+    name: str
+    positions: list[str] = field(default_factory=list)
+    former_positions: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    positions_full: list[str] = field(default_factory=list)  # positions with the unit the article implies
+
+
+@dataclass
+class Organization:
+    name: str
+    kind: str | None = None  # party, state, government, mass, academic, foreign, other
+    abbreviation: str | None = None
+
+
+@dataclass
+class Place:
+    name: str
+    kind: str
+    province: str | None = None
+    province_2025: str | None = None
+
+
+@dataclass
+class Document:
+    kind: str
+    number: str | None = None
+    code: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    congress: str | None = None
+    level: str | None = None
+    plenum: int | None = None
+    term: str | None = None
+    subject: str | None = None
+    text: str | None = None  # the fullest mention as printed
+
+
+@dataclass
+class BridgePoint:
+    place: str
+    chairs: list[str] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    kind: str
+    name: str | None = None
+    date: str | None = None
+    part_of_day: str | None = None
+    mode: str | None = None
+    venue: str | None = None
+    city: str | None = None
+    organizers: list[str] = field(default_factory=list)
+    chairs: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    bridge_points: list[BridgePoint] = field(default_factory=list)
+    bridge_point_count: int | None = None
+    attendance: dict[str, Any] | None = None
+    documents: list[int] = field(default_factory=list)
+    parent: str | None = None
+    theme: str | None = None
+
+
+@dataclass
+class Article:
+    id: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # `Theo TTXVN`, `(Ảnh: TTXVN)`: agencies, not authors
+    section: list[str] = field(default_factory=list)
+    views: int | None = None
+    body: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    text: str = ""  # the cleaned text (title, body, captions joined by newlines): mention offsets point into it
+    province: str | None = None  # the province the article is about, where it is clear
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """Rebuild an Article from its JSON form (as written by `hoinghi extract`)."""
+    data = dict(data)
+    known = set(Article.__dataclass_fields__)
+
+    def build(cls, items):
+        fields = set(cls.__dataclass_fields__)
+        return [cls(**{k: v for k, v in item.items() if k in fields}) for item in items or []]
+
+    events = []
+    for ev in data.get("events") or []:
+        ev = dict(ev)
+        ev["bridge_points"] = build(BridgePoint, ev.get("bridge_points"))
+        events.extend(build(Event, [ev]))
+    art = Article(**{k: v for k, v in data.items() if k in known and k not in {
+        "people", "organizations", "documents", "places", "events", "mentions"}})
+    art.people = build(Person, data.get("people"))
+    art.organizations = build(Organization, data.get("organizations"))
+    art.documents = build(Document, data.get("documents"))
+    art.places = build(Place, data.get("places"))
+    art.mentions = build(Mention, data.get("mentions"))
+    art.events = events
+    return art
