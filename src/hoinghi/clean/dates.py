@@ -1,0 +1,482 @@
+"""Dates as Vietnamese official portals print them: a pure, precompiled regular-expression grammar.
+
+- `parse_published(line)`: a page's date line (`Cập nhật: 14-12-2021 | 15:58:28`, `Thứ tư - 03/07/2024 17:59 0`,
+  `08:07, 12/07/2018`, `2024-07-03T17:59:00+07:00` …) -> `Published` (ISO value, +07:00 unless an ISO offset is
+  printed).
+- `is_date_line(line)`: the line is only a date (plus labels, weekday, separators, `GMT+7`, counters, widgets).
+- `find_event_date(text, base)`: the first date in a lead paragraph that says when the event happened (`Sáng 14-12`,
+  `Chiều ngày 03/7`, `sáng nay (23/9)`, `Từ ngày 22-24/9` …), the year taken from `base` when not printed
+  (preferring the past); document signing dates (`Kết luận số 92 ngày 05/11/2020`) are skipped.
+- `parse_date(s)`: one full date (`15/6/2023`, `ngày 5 tháng 6 năm 2024`, `05.11.2020`) -> `YYYY-MM-DD`.
+- `weekday_name(d)`: `Thứ Hai` … `Chủ nhật`.
+
+Day-month order always. The text is expected in `hoinghi.text.normalize` form (NFC); offsets point into the string
+given. Word lists live in `lexicons/dates.toml`. No dateparser: this runs on the hot path.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from hoinghi.lexicons import load
+
+__all__ = [
+    "EventDate",
+    "Published",
+    "find_event_date",
+    "is_date_line",
+    "parse_date",
+    "parse_published",
+    "weekday_name",
+]
+
+_LEX = load("dates.toml")
+
+_LETTER = r"[^\W\d_]"  # any Unicode letter
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+def _alt(words) -> str:
+    """A regex alternation of words, longest first, spaces matching any white space run."""
+    uniq = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in uniq)
+
+
+def _key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+_WEEKDAYS: dict[str, int] = {_key(k): v for k, v in _LEX["weekdays"].items()}
+_WEEKDAY_NAMES: list[str] = list(_LEX["weekday_names"]["names"])
+_PODS: dict[str, str] = {_key(k): v for k, v in _LEX["parts_of_day"].items()}
+_MONTH_WORDS: dict[str, int] = {_key(k): v for k, v in _LEX["months"].items()}
+_EN_MONTHS: dict[str, int] = {_key(k): v for k, v in _LEX["english_months"].items()}
+
+_WEEKDAY_RE_SRC = _NOT_LETTER_BEFORE + r"(?:" + _alt(_WEEKDAYS) + r")(?![\w])"
+_WEEKDAY_RE = re.compile(_WEEKDAY_RE_SRC, re.I)
+_MONTH_WORD_SRC = r"(?:" + _alt(_MONTH_WORDS) + r")" + _NOT_LETTER_AFTER
+_EN_MONTH_SRC = r"(?:" + _alt(_EN_MONTHS) + r")" + _NOT_LETTER_AFTER
+
+# ---------------------------------------------------------------------------------------------------------------
+# Full dates (with a year), for publication lines and document dates.
+
+# Every alternative starts with the date's first digit, taken out in front so that the regex engine can skip
+# ahead to digits (a leading class is the one prefix `re` optimises); the boundary checks follow that digit.
+_FIRST_DIGIT = r"(?P<h1>\d)(?<![\w/]\d)(?<!\d[.,\-]\d)"
+_FULL_DATE = re.compile(
+    _FIRST_DIGIT + r"(?:"
+    # ISO 8601, with optional time and offset
+    r"(?P<iso>(?P<iy>\d\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+    r"(?:[T ](?P<ih>\d\d):(?P<imi>\d\d)(?::(?P<is>\d\d))?(?:[.,]\d+)?"
+    r"\s?(?P<itz>Z|UTC|GMT|[+\-]\d\d:?\d\d)?)?(?!\d))"
+    # year first: 2024/07/03, 2024.7.3
+    r"|(?P<ymd>(?P<yy>\d\d\d)(?P<ysep>[/.\-])(?P<ym>\d{1,2})(?P=ysep)(?P<yd>\d{1,2})(?!\d|[/.\-]\d))"
+    # day first: 14-12-2021, 13/12/2021, 05.11.2020
+    r"|(?P<dmy>(?P<d>\d?)(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d|[/.\-]\d))"
+    # words: (ngày) 5 tháng 6 năm 2024
+    r"|(?P<vn>(?P<vd>\d?)\s+tháng\s+(?P<vm>\d{1,2}(?!\d)|" + _MONTH_WORD_SRC + r")\s*,?\s*năm\s+(?P<vy>\d{4})(?!\d))"
+    # English: 14 December 2021; December 14, 2021 (the month is read on the left)
+    r"|(?P<en1>(?P<ed>\d?)(?:st|nd|rd|th)?\s+(?P<emon>" + _EN_MONTH_SRC + r")\.?,?\s+(?P<ey>\d{4})(?!\d))"
+    r"|(?P<en2>(?P<ed2>\d?)(?:st|nd|rd|th)?,?\s+(?P<ey2>\d{4})(?!\d))"
+    r")",
+    re.I,
+)
+_NGAY_BEFORE = re.compile(_NOT_LETTER_BEFORE + r"ngày\s+$", re.I)
+_EN_MONTH_BEFORE = re.compile(_NOT_LETTER_BEFORE + r"(?P<mon>" + _EN_MONTH_SRC + r")\.?\s+$", re.I)
+
+_TIME_SRC = (
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])\s?(?::|h|giờ\s?)\s?(?P<mi>[0-5]\d)"
+    r"(?:\s?(?::|phút\s?)\s?(?P<s>[0-5]\d)(?:\s?giây)?)?(?![\d:])(?:\s?(?:phút|['’′]))?"
+    r"(?:\s?(?P<ap>[AP]\.?M\.?|SA|CH)" + _NOT_LETTER_AFTER + r")?"
+)
+_SEP = r"[\s,|\-–—•·/@\[\](]*"
+_TIME_AFTER = re.compile(_SEP + r"(?:(?:vào\s+)?lúc\s*)?" + _TIME_SRC, re.I)
+_TIME_BEFORE = re.compile(
+    _TIME_SRC + r"[\s,|\-–—•·@]*(?:(?:" + _WEEKDAY_RE_SRC + r")[\s,|\-–—•·]*)?(?:ngày\s*)?$", re.I
+)
+_WEEKDAY_BEFORE = re.compile(r"(?:" + _WEEKDAY_RE_SRC + r")[\s,|\-–—•·]*(?:ngày\s*)?$", re.I)
+
+_VN_TZ = _dt.timezone(_dt.timedelta(hours=7))
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A publication date as printed on a page."""
+
+    value: str  # YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS+07:00 (an ISO line keeps its own offset)
+    date: _dt.date
+    has_time: bool
+    weekday_mismatch: bool  # a printed weekday disagrees with the date
+    start: int  # span of the date (and its time and weekday) in the line
+    end: int
+
+    @property
+    def datetime(self) -> _dt.datetime | None:
+        return _dt.datetime.fromisoformat(self.value) if self.has_time else None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened, as said in a lead paragraph."""
+
+    date: str  # YYYY-MM-DD
+    part_of_day: str | None  # sáng, trưa, chiều, tối, đêm
+    start: int
+    end: int
+    text: str  # the expression as printed, from the part of day (or `ngày`) to the date
+    year_printed: bool = False
+
+
+def _make_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_of(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _MONTH_WORDS.get(_key(word))
+
+
+def _year(s: str) -> int | None:
+    y = int(s)
+    return y if 1900 <= y < 2100 else None
+
+
+def _full_date(m: re.Match) -> _dt.date | None:
+    """The date of a `_FULL_DATE` match (None when invalid)."""
+    g = m.group
+    h1 = g("h1")
+    if g("iso") is not None:
+        y, mo, d = _year(h1 + g("iy")), int(g("im")), int(g("id"))
+    elif g("ymd") is not None:
+        y, mo, d = _year(h1 + g("yy")), int(g("ym")), int(g("yd"))
+    elif g("dmy") is not None:
+        y, mo, d = _year(g("y")), int(g("m")), int(h1 + g("d"))
+    elif g("vn") is not None:
+        y, mo, d = _year(g("vy")), _month_of(g("vm")), int(h1 + g("vd"))
+    elif g("en1") is not None:
+        y, mo, d = _year(g("ey")), _EN_MONTHS[_key(g("emon"))], int(h1 + g("ed"))
+    else:
+        return None  # en2: the month is on the left, see _date_span
+    return _make_date(y, mo, d) if y and mo else None
+
+
+def _date_span(line: str, m: re.Match) -> tuple[_dt.date | None, int]:
+    """The date of a `_FULL_DATE` match and where it starts (a `ngày` or an English month on the left)."""
+    start = m.start()
+    if m.group("en2") is not None:
+        mon = _EN_MONTH_BEFORE.search(line, max(0, start - 12), start)
+        y = _year(m.group("ey2"))
+        if mon is None or y is None:
+            return None, start
+        return _make_date(y, _EN_MONTHS[_key(mon.group("mon"))], int(m.group("h1") + m.group("ed2"))), mon.start()
+    date = _full_date(m)
+    if date is not None and m.group("vn") is not None:
+        ngay = _NGAY_BEFORE.search(line, max(0, start - 8), start)
+        if ngay:
+            start = ngay.start()
+    return date, start
+
+
+def _hour24(h: int, ap: str | None) -> int:
+    if not ap:
+        return h
+    pm = ap[0].upper() in "PC"  # PM, CH (chiều)
+    if h == 12:
+        return 12 if pm else 0
+    return h + 12 if pm and h < 12 else h
+
+
+def _weekday_mismatch(line: str, date: _dt.date) -> bool:
+    for wm in _WEEKDAY_RE.finditer(line):
+        wd = _WEEKDAYS.get(_key(wm.group()))
+        if wd is not None:
+            return wd != date.weekday()
+    return False
+
+
+def parse_published(line: str) -> Published | None:
+    """The publication date and time in a page's date line, or None when it has no full date (with a year)."""
+    if not line:
+        return None
+    for m in _FULL_DATE.finditer(line):
+        date, start = _date_span(line, m)
+        if date is None:
+            continue
+        end = m.end()
+        if m.group("iso") is not None:
+            if m.group("ih") is None:
+                return Published(date.isoformat(), date, False, _weekday_mismatch(line, date), start, end)
+            h, mi, s = int(m.group("ih")), int(m.group("imi")), int(m.group("is") or 0)
+            if h > 23 or mi > 59 or s > 59:
+                continue
+            tz = (m.group("itz") or "").upper()
+            naive = _dt.datetime(date.year, date.month, date.day, h, mi, s)
+            if tz in ("", "Z", "UTC", "GMT", "+00:00", "+0000", "-00:00"):
+                if tz:  # UTC: shown in Vietnam's time
+                    naive = naive.replace(tzinfo=_dt.UTC).astimezone(_VN_TZ).replace(tzinfo=None)
+                offset = "+07:00"
+            else:
+                offset = tz if ":" in tz else tz[:3] + ":" + tz[3:]
+            date = naive.date()
+            value = naive.isoformat() + offset
+            return Published(value, date, True, _weekday_mismatch(line, date), start, end)
+
+        # a time printed right after the date, or right before it
+        time = None
+        tm = _TIME_AFTER.match(line, end)
+        if tm:
+            time = tm
+            end = tm.end()
+        else:
+            tm = _TIME_BEFORE.search(line, max(0, start - 48), start)
+            if tm:
+                time = tm
+                start = tm.start()
+        # a weekday printed right before the date belongs to its span
+        wm = _WEEKDAY_BEFORE.search(line, max(0, start - 24), start)
+        if wm:
+            start = wm.start()
+        mismatch = _weekday_mismatch(line, date)
+        if time is None:
+            return Published(date.isoformat(), date, False, mismatch, start, end)
+        h = _hour24(int(time.group("h")), time.group("ap"))
+        value = f"{date.isoformat()}T{h:02d}:{time.group('mi')}:{time.group('s') or '00'}+07:00"
+        return Published(value, date, True, mismatch, start, end)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Date lines
+
+_LINE_JUNK = re.compile(
+    r"[\[(]?\s?(?:GMT|UTC)\s?(?:[+\-]\s?\d{1,2}(?::?\d\d)?)?\s?[\])]?"
+    r"|" + _NOT_LETTER_BEFORE + r"(?:" + _alt(_LEX["published_labels"]["words"] + _LEX["widgets"]["words"])
+    + r")(?![\w])|" + _WEEKDAY_RE_SRC,
+    re.I,
+)
+_LETTERS = re.compile(_LETTER)
+_MAX_DATE_LINE = 160
+
+
+def is_date_line(line: str) -> bool:
+    """True when the line is only a publication date: date/time, labels, weekday, separators, counters, widgets."""
+    if not line or len(line) > _MAX_DATE_LINE:
+        return False
+    pub = parse_published(line)
+    if pub is None:
+        return False
+    rest = line[: pub.start] + " " + line[pub.end :]
+    if not _LETTERS.search(rest):
+        return True
+    rest = _LINE_JUNK.sub(" ", rest)
+    return _LETTERS.search(rest) is None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Event dates
+
+# The date itself, found first; its left context is read afterwards.
+# The date itself, found first (digit-led, as `_FULL_DATE`); its left context is read afterwards.
+_EV_CORE = re.compile(
+    r"(?P<e1>\d)(?<![\w/:]\d)(?<!\d[.,\-–]\d)(?:"
+    # a range of days in one month: 22-24/9, 22 - 24/9/2023, 5 và 6/6, 22 đến 24/9
+    r"(?P<r1>\d?)\s*(?:[\-–]|và|đến)\s*(?P<r2>\d{1,2})\s*(?P<rs>[/.])\s*(?P<rm>\d{1,2})"
+    r"(?:(?P=rs)(?P<ry>(?:19|20)\d\d))?(?!\d|[/.\-]\d|/" + _LETTER + r")"
+    # day-month(-year): 14-12, 03/7, 8 - 9, 15/6/2023, 3-3-2022
+    r"|(?P<d>\d?)(?P<sp1>\s*)(?P<s>[/.\-–])(?P<sp2>\s*)(?P<m>\d{1,2})"
+    r"(?:(?P=s)(?P<y>(?:19|20)\d\d))?(?!\d|[/.\-–]\d|[/\-]" + _LETTER + r")"
+    # words: 5 tháng 6 (năm 2024)
+    r"|(?P<wd>\d?)\s+tháng\s+(?P<wm>\d{1,2}(?!\d)|" + _MONTH_WORD_SRC + r")"
+    r"(?:\s*,?\s*năm\s+(?P<wy>(?:19|20)\d\d)(?!\d))?"
+    r")",
+    re.I,
+)
+
+_POD_SRC = _NOT_LETTER_BEFORE + r"(?P<pod>" + _alt(_PODS) + r")"
+_REL_SRC = r"(?P<rel>" + _alt(_LEX["relative_days"]["words"]) + r")"
+_REL_ALONE_SRC = _NOT_LETTER_BEFORE + r"(?P<rel2>" + _alt(_LEX["relative_days"]["alone"]) + r")"
+_EV_LEFT = re.compile(
+    r"(?:(?:" + _POD_SRC + r"(?:\s+" + _REL_SRC + r")?|" + _REL_ALONE_SRC + r")[\s,]*)?"
+    r"(?:(?P<wday>" + _WEEKDAY_RE_SRC + r")[\s,]*)?"
+    r"(?P<open>[(\-–:]\s*)?"
+    r"(?:" + _NOT_LETTER_BEFORE + r"(?P<ngay>ngày)\s*)?$",
+    re.I,
+)
+_CLOSE = re.compile(r"\s*\)")
+_BOUNDARY_CHARS = frozenset(".!?;:,(\n\"“”'‘’–-…•[")
+_BARE_WORDS = re.compile(_NOT_LETTER_BEFORE + r"(?:vào|từ|hôm|trong)\s*$", re.I)
+
+
+def _doc_before(issuer: bool) -> re.Pattern:
+    """A document reference (kind and number, or `ban hành`) ending right where a date begins."""
+    return re.compile(
+        r"(?:" + _NOT_LETTER_BEFORE + r"(?:" + _alt(_LEX["document_kinds"]["words"]) + r")" + _NOT_LETTER_AFTER
+        + r"(?:\s+số)?\s*[\w./\-]*\d[\w./\-]*" + (r"(?:\s+của\s+[^\d,.;:\n]{1,60}?)?" if issuer else "")
+        + r"|" + _NOT_LETTER_BEFORE + r"(?:" + _alt(_LEX["document_verbs"]["words"]) + r")"
+        + r"(?:\s+(?:từ|vào|kể\s+từ))?)"
+        + r"\s*[,(]?\s*$",
+        re.I,
+    )
+
+
+# A date with a year may follow the issuer (`Kết luận số 92 của Bộ Chính trị ngày 5/11/2020`); one without a
+# year only counts as a document date right after the number (`…57-KL/TW của Bộ Chính trị, ngày 5/6, Tỉnh ủy…`
+# is an event).
+_DOC_BEFORE = _doc_before(issuer=True)
+_DOC_BEFORE_TIGHT = _doc_before(issuer=False)
+_OF_AFTER = re.compile(r"\s*,?\s*của\s", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    day: int
+    month: int
+    year: int | None
+    pod: str | None
+    start: int
+    end: int
+
+
+def _as_base(base) -> _dt.date | None:
+    if base is None:
+        return None
+    if isinstance(base, _dt.datetime):
+        return base.date()
+    if isinstance(base, _dt.date):
+        return base
+    if isinstance(base, str):
+        s = base.strip()
+        try:
+            if len(s) >= 10:
+                return _dt.date.fromisoformat(s[:10])
+            if len(s) == 7:  # YYYY-MM: the month's last day
+                y, m = int(s[:4]), int(s[5:7])
+                nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+                return nxt - _dt.timedelta(days=1)
+            if len(s) == 4 and s.isdigit():
+                return _dt.date(int(s), 12, 31)
+        except ValueError:
+            return None
+    return None
+
+
+def _candidates(text: str):
+    """Every event-date candidate in order: (day, month, year, part of day, start, end), document dates skipped."""
+    for m in _EV_CORE.finditer(text):
+        g = m.group
+        core_start, end = m.start(), m.end()
+        loose = False  # needs a strong cue: `.` separator, spaced dash, month in words without a year
+        e1 = g("e1")
+        if g("r1") is not None:
+            d1, d2 = int(e1 + g("r1")), int(g("r2"))
+            if not d1 < d2 <= 31:
+                continue
+            day, month, year = d1, int(g("rm")), g("ry")
+            loose = g("rs") == "."
+        elif g("d") is not None:
+            day, month, year = int(e1 + g("d")), int(g("m")), g("y")
+            sep = g("s")
+            spaced = bool(g("sp1") or g("sp2"))
+            if spaced and sep not in "-–":
+                continue
+            loose = sep == "." or spaced or sep == "–"
+        else:
+            mo = _month_of(g("wm"))
+            if mo is None:
+                continue
+            day, month, year = int(e1 + g("wd")), mo, g("wy")
+            loose = year is None
+
+        left = _EV_LEFT.search(text, max(0, core_start - 48), core_start)
+        pod = rel = ngay = wday = opened = None
+        start = core_start
+        if left is not None:
+            pod, rel = left.group("pod"), left.group("rel") or left.group("rel2")
+            ngay, wday, opened = left.group("ngay"), left.group("wday"), left.group("open")
+            for name in ("pod", "rel2", "wday", "ngay", "open"):
+                if left.group(name) is not None:
+                    start = left.start(name)
+                    break
+        strong = bool(pod or rel or ngay or wday)
+        if not strong:
+            if loose:
+                continue
+            i = (left.start() if left is not None else core_start) - 1
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+            if not (opened or i < 0 or text[i] in _BOUNDARY_CHARS
+                    or _BARE_WORDS.search(text, max(0, i - 8), i + 1)):
+                continue
+        if not (pod or rel):
+            # a document's signing date: `Kết luận số 92 ngày 05/11/2020`, `ban hành ngày 5/6/2024`
+            doc = _DOC_BEFORE if year is not None else _DOC_BEFORE_TIGHT
+            if doc.search(text, max(0, start - 100), start):
+                continue
+            if year is not None and _OF_AFTER.match(text, end):
+                continue
+        if opened and "(" in opened:
+            close = _CLOSE.match(text, end)
+            if close:
+                end = close.end()
+        yield _Cand(day, month, int(year) if year else None, pod, start, end)
+
+
+def _resolve(c: _Cand, base: _dt.date | None) -> _dt.date | None:
+    if c.year is not None:
+        return _make_date(c.year, c.month, c.day)
+    if base is None:
+        return None
+    date = _make_date(base.year, c.month, c.day)
+    if date is None or (date - base).days > 7:
+        before = _make_date(base.year - 1, c.month, c.day)
+        if before is not None:
+            return before
+    return date
+
+
+def find_event_date(text: str, base: _dt.date | str | None = None) -> EventDate | None:
+    """The first date in a lead paragraph that says when its event happened.
+
+    A date without a year takes `base`'s year (the publication date, or the page's external date; a
+    `YYYY-MM-DD`/`YYYY-MM` string is accepted too), or the year before when that would put the event more than
+    7 days after `base`. With no base, a date without a year gives None.
+    """
+    if not text:
+        return None
+    base_date = _as_base(base)
+    for c in _candidates(text):
+        if c.year is None and base_date is None:
+            return None
+        date = _resolve(c, base_date)
+        if date is None:  # 31/02 and the like: not a date
+            continue
+        pod = _PODS.get(_key(c.pod)) if c.pod else None
+        return EventDate(date.isoformat(), pod, c.start, c.end, text[c.start : c.end], c.year is not None)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Single dates
+
+
+def parse_date(s: str) -> str | None:
+    """The first full date (with a year) in `s` as YYYY-MM-DD: `15/6/2023`, `ngày 5 tháng 6 năm 2024`."""
+    if not s:
+        return None
+    for m in _FULL_DATE.finditer(s):
+        date, _ = _date_span(s, m)
+        if date is not None:
+            return date.isoformat()
+    return None
+
+
+def weekday_name(d: _dt.date | int) -> str:
+    """`Thứ Hai` … `Chủ nhật` for a date (or an ISO weekday index, Monday = 0)."""
+    return _WEEKDAY_NAMES[d if isinstance(d, int) else d.weekday()]

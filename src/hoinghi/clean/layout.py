@@ -1,0 +1,350 @@
+"""Split a flattened news page into its parts: every line gets one label.
+
+Labels: `title`, `date`, `section`, `body`, `caption`, `byline`, `views`, `leftover`, `blank`.
+The rules are data in `lexicons/leftovers.toml` and `lexicons/layout.toml`; this module applies them in three
+passes: each line alone (leftovers, dates, counters, breadcrumbs), then the page's zones (header before the lead,
+the article, the tail after the byline or an end marker), then captions and bylines by their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from hoinghi import lexicons
+from hoinghi.clean.dates import is_date_line, parse_published
+from hoinghi.text import fold, normalize, squash
+
+_BULLET = re.compile(r"^\s*[•●▪◦·∙*]\s*")
+_SENTENCE_END = re.compile(r"[.!?…:;”\"')\]]\s*$")
+_UPPER_START = re.compile(r"^[\"“(]?[A-ZÀ-ỸĐ0-9]")
+_LOWER_START = re.compile(r"^[a-zà-ỹđ]")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]*|[A-ZÀ-ỸĐ]{1,3}\.?|[A-ZÀ-ỸĐ]+)$")
+
+
+@dataclass
+class Line:
+    index: int
+    raw: str  # as printed
+    text: str  # normalised, white space squashed, bullet removed
+    folded: str
+    bullet: bool = False
+    label: str = "body"
+    why: str = ""  # the rule that decided, for `--explain` and for tests
+
+
+@dataclass
+class Layout:
+    lines: list[Line]
+    title: str | None = None
+    date_line: str | None = None
+    published: object | None = None  # clean.dates.Published
+    section: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    views: int | None = None
+
+    def leftovers(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.label == "leftover"]
+
+
+class _Rules:
+    """The lexicons, compiled once."""
+
+    def __init__(self) -> None:
+        left = lexicons.load("leftovers.toml")
+        self.leftover_groups = [
+            (name, group.get("max_words", 1000), group.get("end", False),
+             re.compile("|".join(f"(?:{p})" for p in group["patterns"])))
+            for name, group in left.items()
+        ]
+        lay = lexicons.load("layout.toml")
+        self.title_min = lay["title"]["min_words"]
+        self.title_max = lay["title"]["max_words"]
+        sec = lay["section"]
+        self.section_sep = re.compile(sec["separators"])
+        self.section_max = sec["max_words"]
+        self.section_item_max = sec["max_item_words"]
+        self.section_drop = set(sec["drop_items"])
+        cap = lay["caption"]
+        self.caption_max = cap["max_words"]
+        self.caption_credit = re.compile(cap["credit"])
+        self.caption_credit_raw = re.compile(cap["credit_raw"])
+        self.caption_starts = re.compile("|".join(f"(?:{p})" for p in cap["starts"]))
+        self.caption_verbs = re.compile(cap["verbs"])
+        self.caption_ends = re.compile(cap["ends"])
+        self.caption_not_starts = re.compile(cap["not_starts"])
+        self.lead = re.compile(lay["lead"]["starts_raw"])
+        by = lay["byline"]
+        self.byline_max_words = by["max_words"]
+        self.byline_max_chars = by["max_chars"]
+        self.byline_prefix = re.compile(by["prefix_raw"])
+        self.byline_source = re.compile(by["source_raw"])
+        self.agencies = {fold(a) for a in by["agencies"]}
+        self.byline_sep = re.compile(by["separators_raw"])
+        self.byline_stop = set(by["stopwords_raw"])
+        self.views = [re.compile(p) for p in lay["views"]["patterns"]]
+
+
+@cache
+def rules() -> _Rules:
+    return _Rules()
+
+
+def _leftover(line: Line, r: _Rules) -> tuple[str, bool] | None:
+    words = len(line.text.split())
+    for name, max_words, end, pattern in r.leftover_groups:
+        if words <= max_words and pattern.search(line.folded):
+            return name, end
+    return None
+
+
+def _views(line: Line, r: _Rules) -> int | None:
+    for pattern in r.views:
+        m = pattern.search(line.folded)
+        if m:
+            digits = re.sub(r"\D", "", next(g for g in m.groups() if g and g[0].isdigit()))
+            return int(digits) if digits else None
+    return None
+
+
+def _section_items(line: Line, r: _Rules) -> list[str] | None:
+    """A breadcrumb's items, if the line is one."""
+    if len(line.text.split()) > r.section_max or not r.section_sep.search(line.text):
+        return None
+    items = [s.strip() for s in r.section_sep.split(line.text) if s.strip()]
+    if len(items) < 2 or any(len(s.split()) > r.section_item_max for s in items):
+        return None
+    if any(re.search(r"\d", s) for s in items):
+        return None
+    return [s for s in items if fold(s) not in r.section_drop]
+
+
+def byline_names(text: str) -> tuple[list[str], list[str]] | None:
+    """(authors, sources) when the line is a byline (`Trí Dũng- Quốc Chiến`, `Theo TTXVN`), else None."""
+    r = rules()
+    text = text.strip().rstrip(".")
+    if not text or len(text) > r.byline_max_chars or len(text.split()) > r.byline_max_words:
+        return None
+    m = r.byline_source.match(text)
+    if m:
+        src = m.group(1).strip(" ()")
+        return ([], [src]) if len(src.split()) <= 6 else None
+    text = r.byline_prefix.sub("", text)
+    sources = []
+    paren = re.search(r"\s*\(([^)]{2,30})\)\s*$", text)  # `Hoài Nam (TTXVN)`
+    if paren:
+        sources.append(paren.group(1).strip())
+        text = text[: paren.start()]
+    if fold(text) in r.agencies:
+        return [], [text]
+    names = [n.strip() for n in r.byline_sep.split(text) if n and n.strip()]
+    if not names:
+        return None
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 5:
+            return None
+        if any(w.lower() in r.byline_stop for w in words):
+            return None
+        if not all(_NAME_WORD.match(w) or re.fullmatch(r"(?:[A-ZĐ]\.)+[A-ZĐ]?\.?", w) for w in words):
+            return None
+        if len(words) == 1 and not (words[0].isupper() or "." in words[0]):
+            return None
+    return names, sources
+
+
+def _caption_like(line: Line, r: _Rules) -> bool:
+    words = len(line.text.split())
+    if words > r.caption_max or words < 2:
+        return False
+    if r.caption_credit_raw.search(line.text):
+        return True
+    f = line.folded
+    if r.caption_not_starts.search(f) or line.text.endswith(":"):
+        return False
+    if f.startswith(("quang canh", "toan canh", "mot goc", "hinh anh")) and words <= 30:
+        return True
+    sentences = len(re.findall(r"[.!?](?:\s|$)", line.text.rstrip(".").strip()))
+    if sentences > 0 or words > 30:
+        return False
+    return bool(r.caption_verbs.search(f)) and bool(r.caption_ends.search(f) or r.caption_starts.search(f))
+
+
+def _paragraph_like(line: Line) -> bool:
+    words = len(line.text.split())
+    return words >= 40 or (words >= 18 and bool(re.search(r"[.!?…]\s*$", line.text)) and "," in line.text)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    for i, raw in enumerate(text.split("\n")):
+        norm = normalize(raw)
+        bullet = bool(_BULLET.match(norm))
+        clean = squash(_BULLET.sub("", norm))
+        lines.append(Line(i, raw, clean, fold(clean), bullet, "blank" if not clean else "body"))
+    return lines
+
+
+def analyse(text: str) -> Layout:
+    """Label every line of a flattened page and gather the article's parts."""
+    r = rules()
+    lines = split_lines(text)
+    content = [ln for ln in lines if ln.label != "blank"]
+
+    # Pass 1: each line alone.
+    tail_from = None
+    menus = _menu_runs(content)
+    for pos, ln in enumerate(content):
+        if id(ln) in menus:
+            ln.label, ln.why = "leftover", "menu"
+            continue
+        if is_date_line(ln.text):
+            ln.label, ln.why = "date", "date line"
+            continue
+        left = _leftover(ln, r)
+        if left:
+            ln.label, ln.why = "leftover", left[0]
+            if left[1] and tail_from is None and pos > 0:
+                tail_from = pos
+        elif _views(ln, r) is not None:
+            ln.label, ln.why = "views", "view counter"
+        elif ln.bullet and len(ln.text.split()) <= 6:
+            ln.label, ln.why = "leftover", "short bullet"
+
+    layout = Layout(lines)
+    # Pass 2: the header zone, up to the lead, holds the section, the title and the date.
+    first_para = next((i for i, ln in enumerate(content) if ln.label == "body" and
+                       (_paragraph_like(ln) or r.lead.match(ln.text))), len(content))
+    title_pos = _pick_title(content[:first_para], r)
+    if title_pos is not None:
+        content[title_pos].label, content[title_pos].why = "title", "longest headline-like line before the lead"
+        layout.title = content[title_pos].text
+    for ln in content[: title_pos if title_pos is not None else first_para]:
+        if ln.label != "body":
+            continue
+        items = _section_items(ln, r)
+        if items is not None:
+            ln.label, ln.why = "section", "breadcrumb"
+            layout.section.extend(items)
+        elif title_pos is not None and len(ln.text.split()) <= r.section_item_max and not ln.bullet:
+            ln.label, ln.why = "section", "short line before the title"
+            layout.section.append(ln.text)
+    # The tail: after an end marker, or after the byline that closes the article.
+    start = (title_pos + 1) if title_pos is not None else 0
+    end = tail_from if tail_from is not None and tail_from > start else len(content)
+    byline_pos = None
+    for i in range(end - 1, start - 1, -1):
+        ln = content[i]
+        if ln.label in ("leftover", "date", "views"):
+            continue
+        if ln.label == "body" and byline_names(ln.text) is not None:
+            byline_pos = i
+        break
+    if byline_pos is not None:
+        content[byline_pos].label, content[byline_pos].why = "byline", "name line closing the article"
+        end = byline_pos
+        tail_from = byline_pos + 1
+    for ln in content[tail_from or len(content):]:
+        if ln.label == "body":
+            ln.label, ln.why = "leftover", "tail"
+    # Bylines at the head of a column (`PGS. TS. Lê Hải Bình` under the title) are authors too.
+    if title_pos is not None and byline_pos is None:
+        for ln in content[title_pos + 1: first_para]:
+            if ln.label == "body" and byline_names(re.sub(r"^(?:[A-ZĐ]{1,4}S?\.\s*)+", "", ln.text)):
+                ln.label, ln.why = "byline", "name line under the title"
+                break
+
+    # Pass 3: captions, repeated titles, and the body itself.
+    title_fold = fold(layout.title) if layout.title else None
+    for ln in content[start:end]:
+        if ln.label != "body":
+            continue
+        if title_fold and (ln.folded == title_fold or
+                           (ln.folded.startswith(title_fold) and re.fullmatch(r"\s*anh \d+", ln.folded[len(title_fold):]))):
+            ln.label, ln.why = "leftover", "title repeated as alt text"
+        elif _caption_like(ln, r):
+            ln.label, ln.why = "caption", "short photo-like line"
+    _join_wrapped(content)
+    layout.body = [ln.text for ln in content if ln.label == "body"]
+    seen_captions = set()
+    for ln in content:
+        if ln.label == "caption":
+            if ln.folded in seen_captions:
+                ln.label, ln.why = "leftover", "caption repeated"
+                continue
+            seen_captions.add(ln.folded)
+            layout.captions.append(ln.text)
+        elif ln.label == "byline":
+            layout.bylines.append(ln.text)
+        elif ln.label == "views" and layout.views is None:
+            layout.views = _views(ln, r)
+    _pick_date(layout, content, title_pos)
+    return layout
+
+
+def _pick_title(header: list[Line], r: _Rules) -> int | None:
+    """The headline among the lines before the lead: the longest plausible one; caption-like lines weigh less."""
+    best, best_score = None, 0.0
+    for i, ln in enumerate(header):
+        words = len(ln.text.split())
+        if ln.label != "body" or ln.bullet or not r.title_min <= words <= r.title_max or ln.text.endswith(":"):
+            continue
+        if _section_items(ln, r) is not None or not re.search(r"[a-zà-ỹđ]", ln.text):
+            continue
+        score = words * (0.5 if _caption_like(ln, r) else 1.0)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _menu_runs(content: list[Line]) -> set[int]:
+    """Runs of three or more short bullet lines: a portal's menu, not the article."""
+    found: set[int] = set()
+    run: list[Line] = []
+    for ln in content + [None]:
+        if ln is not None and ln.bullet and len(ln.text.split()) <= 5:
+            run.append(ln)
+            continue
+        if len(run) >= 3:
+            found.update(id(x) for x in run)
+        run = []
+    return found
+
+
+def _join_wrapped(content: list[Line]) -> None:
+    """Join hard-wrapped body lines: a line that does not end a sentence, followed by one in lower case."""
+    prev = None
+    for ln in content:
+        if ln.label != "body":
+            if ln.label != "blank":
+                prev = None
+            continue
+        if prev is not None and not _SENTENCE_END.search(prev.text) and _LOWER_START.match(ln.text):
+            prev.text = prev.text + " " + ln.text
+            ln.label, ln.why = "joined", "continues the line before"
+            continue
+        prev = ln
+
+
+def _pick_date(layout: Layout, content: list[Line], title_pos: int | None) -> None:
+    """Of the page's date lines, the article's: a labelled one, one with a time, then the nearest to the title."""
+    best = None
+    for i, ln in enumerate(content):
+        if ln.label != "date":
+            continue
+        pub = parse_published(ln.text)
+        if pub is None:
+            continue
+        labelled = bool(re.search(r"[a-z]{3,}", ln.folded.replace("thu ", "").replace("chu nhat", "")))
+        distance = abs(i - title_pos) if title_pos is not None else i
+        key = (not pub.has_time and not labelled, distance)
+        if best is None or key < best[0]:
+            best = (key, ln, pub)
+    if best:
+        layout.date_line, layout.published = best[1].text, best[2]
+        for ln in content:
+            if ln.label == "date" and ln is not best[1]:
+                ln.why = "another date line"
