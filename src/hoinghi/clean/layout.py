@@ -56,7 +56,7 @@ class _Rules:
     def __init__(self) -> None:
         left = lexicons.load("leftovers.toml")
         self.leftover_groups = [
-            (name, group.get("max_words", 1000), group.get("end", False),
+            (name, group.get("max_words", 1000), "end" if group.get("end") else "block" if group.get("block") else "",
              re.compile("|".join(f"(?:{p})" for p in group["patterns"])))
             for name, group in left.items()
         ]
@@ -86,6 +86,8 @@ class _Rules:
         self.byline_sep = re.compile(by["separators_raw"])
         self.byline_stop = set(by["stopwords_raw"])
         self.views = [re.compile(p) for p in lay["views"]["patterns"]]
+        self.related_max = lay["related_block"]["max_words"]
+        self.slug = re.compile(lay["related_block"]["slug"])
 
 
 @cache
@@ -93,7 +95,7 @@ def rules() -> _Rules:
     return _Rules()
 
 
-def _leftover(line: Line, r: _Rules) -> tuple[str, bool] | None:
+def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
     words = len(line.text.split())
     for name, max_words, end, pattern in r.leftover_groups:
         if words <= max_words and pattern.search(line.folded):
@@ -197,6 +199,7 @@ def analyse(text: str) -> Layout:
     # Pass 1: each line alone.
     tail_from = None
     menus = _menu_runs(content)
+    in_related = False
     for pos, ln in enumerate(content):
         if id(ln) in menus:
             ln.label, ln.why = "leftover", "menu"
@@ -207,9 +210,18 @@ def analyse(text: str) -> Layout:
         left = _leftover(ln, r)
         if left:
             ln.label, ln.why = "leftover", left[0]
-            if left[1] and tail_from is None and pos > 0:
+            if left[1] == "end" and tail_from is None and pos > 0:
                 tail_from = pos
-        elif _views(ln, r) is not None:
+            in_related = left[1] == "block"
+            continue
+        if r.slug.match(ln.text):
+            ln.label, ln.why = "leftover", "linked headline with its URL slug"
+            continue
+        if in_related and len(ln.text.split()) <= r.related_max and not re.search(r"[.!?…]\s*$", ln.text):
+            ln.label, ln.why = "leftover", "related"
+            continue
+        in_related = False
+        if _views(ln, r) is not None:
             ln.label, ln.why = "views", "view counter"
         elif ln.bullet and len(ln.text.split()) <= 6:
             ln.label, ln.why = "leftover", "short bullet"
@@ -229,7 +241,8 @@ def analyse(text: str) -> Layout:
         if items is not None:
             ln.label, ln.why = "section", "breadcrumb"
             layout.section.extend(items)
-        elif title_pos is not None and len(ln.text.split()) <= r.section_item_max and not ln.bullet:
+        elif title_pos is not None and len(ln.text.split()) <= r.section_item_max and not ln.bullet \
+                and not _caption_like(ln, r):
             ln.label, ln.why = "section", "short line before the title"
             layout.section.append(ln.text)
     # The tail: after an end marker, or after the byline that closes the article.
@@ -259,7 +272,7 @@ def analyse(text: str) -> Layout:
 
     # Pass 3: captions, repeated titles, and the body itself.
     title_fold = fold(layout.title) if layout.title else None
-    for ln in content[start:end]:
+    for ln in content[:end]:
         if ln.label != "body":
             continue
         if title_fold and (ln.folded == title_fold or
@@ -267,6 +280,11 @@ def analyse(text: str) -> Layout:
             ln.label, ln.why = "leftover", "title repeated as alt text"
         elif _caption_like(ln, r):
             ln.label, ln.why = "caption", "short photo-like line"
+    # A date line with the article's body on both sides is a heading of the text (`Ngày 12/11/1936`).
+    body_at = [i for i, ln in enumerate(content[:end]) if ln.label == "body"]
+    for i in range(body_at[0] + 1, body_at[-1]) if body_at else ():
+        if content[i].label == "date":
+            content[i].label, content[i].why = "body", "a date heading inside the article"
     _join_wrapped(content)
     layout.body = [ln.text for ln in content if ln.label == "body"]
     seen_captions = set()
@@ -297,6 +315,9 @@ def _pick_title(header: list[Line], r: _Rules) -> int | None:
         score = words * (0.5 if _caption_like(ln, r) else 1.0)
         if score > best_score:
             best, best_score = i, score
+    if best is not None and _caption_like(header[best], r) and not any(
+            i != best and ln.label == "body" and len(ln.text.split()) >= r.title_min for i, ln in enumerate(header)):
+        return None  # a page that opens on a photo caption has lost its headline
     return best
 
 
