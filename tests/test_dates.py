@@ -355,7 +355,7 @@ def test_weekday_name():
 
 
 def _seed_cases():
-    gold = [json.loads(line) for line in (SEEDS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    gold = [json.loads(line) for line in (SEEDS.parent / "seeds.gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
     return [pytest.param(g, id=g["id"]) for g in gold]
 
 

@@ -3,7 +3,8 @@
 - `normalize(text)`: NFC, one tone-mark placement (`hoà` -> `hòa`, `thuỷ` -> `thủy`, `Uỷ` -> `Ủy`), `Ð`/`ð` (the
   Icelandic eth, common in old portals) -> `Đ`/`đ`, non-breaking and zero-width spaces removed. Lengths may change,
   so offsets are always taken in the normalised text.
-- `fold(text)`: lower case without diacritics (`Đối ngoại` -> `doi ngoai`), for search and lookups.
+- `fold(text)`: lower case ASCII without diacritics (`Đối ngoại` -> `doi ngoai`), for search and lookups; other
+  non-ASCII signs (quotes, `°`) are dropped, so lengths change.
 """
 
 from __future__ import annotations
@@ -23,40 +24,36 @@ for first in "oOuU":
 
 _VN_LETTER = "a-zA-ZÀ-ỹđĐ"
 _TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(sorted(_MOVES, key=len, reverse=True)) + r")(?![" + _VN_LETTER + r"])"
+    r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _MOVES})) + r"](?![" + _VN_LETTER + r"])"
 )
 
 _SPACES = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
     "\u3000": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u2060": "", "\u00ad": "",
-    "\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u0111": "đ", "\r": "",
+    "\u00d0": "Đ", "\u00f0": "đ", "\r": "",
 }
-_SPACE_TABLE = str.maketrans(_SPACES)
+_SPECIAL = re.compile("[" + "".join(_SPACES) + "]")
 
 
 def normalize(text: str) -> str:
     """The one form hoinghi matches on: NFC, one tone-mark placement, clean spaces."""
     if not text:
         return text or ""
-    text = unicodedata.normalize("NFC", text).translate(_SPACE_TABLE)
-    if _TONE_RE.search(text):
-        text = _TONE_RE.sub(lambda m: _MOVES[m.group(1)], text)
-    return text
-
-
-_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _SPECIAL.sub(lambda m: _SPACES[m.group()], text)
+    return _TONE_RE.sub(lambda m: _MOVES.get(m.group(), m.group()), text)
 
 
 def fold(text: str) -> str:
-    """Lower case, no diacritics, `đ` -> `d`: `Đối ngoại` and `doi ngoai` fold alike."""
-    text = normalize(text).translate(_FOLD_TABLE).lower()
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case, no diacritics, `đ` -> `d`, ASCII only: `Đối ngoại` and `doi ngoai` fold alike."""
+    text = normalize(text).lower().replace("đ", "d")
+    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and strip."""
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def word_count(text: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import is_date_line, parse_published
@@ -28,10 +28,21 @@ class Line:
     index: int
     raw: str  # as printed
     text: str  # normalised, white space squashed, bullet removed
-    folded: str
     bullet: bool = False
     label: str = "body"
     why: str = ""  # the rule that decided, for `--explain` and for tests
+    folded_raw: str | None = field(default=None, repr=False)  # this line of the page folded at once
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @cached_property
+    def folded(self) -> str:
+        """Lower case without diacritics, for the lexicons' patterns."""
+        if self.folded_raw is None:
+            return fold(self.text)
+        return squash(_BULLET.sub("", self.folded_raw) if self.bullet else self.folded_raw)
 
 
 @dataclass
@@ -96,7 +107,7 @@ def rules() -> _Rules:
 
 
 def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
-    words = len(line.text.split())
+    words = line.words
     for name, max_words, end, pattern in r.leftover_groups:
         if words <= max_words and pattern.search(line.folded):
             return name, end
@@ -104,6 +115,8 @@ def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
 
 
 def _views(line: Line, r: _Rules) -> int | None:
+    if len(line.text) > 40:
+        return None
     for pattern in r.views:
         m = pattern.search(line.folded)
         if m:
@@ -114,7 +127,7 @@ def _views(line: Line, r: _Rules) -> int | None:
 
 def _section_items(line: Line, r: _Rules) -> list[str] | None:
     """A breadcrumb's items, if the line is one."""
-    if len(line.text.split()) > r.section_max or not r.section_sep.search(line.text):
+    if line.words > r.section_max or not r.section_sep.search(line.text):
         return None
     items = [s.strip() for s in r.section_sep.split(line.text) if s.strip()]
     if len(items) < 2 or any(len(s.split()) > r.section_item_max for s in items):
@@ -159,7 +172,7 @@ def byline_names(text: str) -> tuple[list[str], list[str]] | None:
 
 
 def _caption_like(line: Line, r: _Rules) -> bool:
-    words = len(line.text.split())
+    words = line.words
     if words > r.caption_max or words < 2:
         return False
     if r.caption_credit_raw.search(line.text):
@@ -176,17 +189,21 @@ def _caption_like(line: Line, r: _Rules) -> bool:
 
 
 def _paragraph_like(line: Line) -> bool:
-    words = len(line.text.split())
+    words = line.words
     return words >= 40 or (words >= 18 and bool(re.search(r"[.!?…]\s*$", line.text)) and "," in line.text)
 
 
 def split_lines(text: str) -> list[Line]:
+    text = normalize(text)
+    raw_lines = text.split("\n")
+    folded = fold(text).split("\n")  # one pass over the page; folding keeps lines apart
+    if len(folded) != len(raw_lines):
+        folded = [None] * len(raw_lines)
     lines = []
-    for i, raw in enumerate(text.split("\n")):
-        norm = normalize(raw)
+    for i, norm in enumerate(raw_lines):
         bullet = bool(_BULLET.match(norm))
-        clean = squash(_BULLET.sub("", norm))
-        lines.append(Line(i, raw, clean, fold(clean), bullet, "blank" if not clean else "body"))
+        clean = squash(_BULLET.sub("", norm) if bullet else norm)
+        lines.append(Line(i, norm, clean, bullet, "blank" if not clean else "body", folded_raw=folded[i]))
     return lines
 
 
@@ -217,13 +234,13 @@ def analyse(text: str) -> Layout:
         if r.slug.match(ln.text):
             ln.label, ln.why = "leftover", "linked headline with its URL slug"
             continue
-        if in_related and len(ln.text.split()) <= r.related_max and not re.search(r"[.!?…]\s*$", ln.text):
+        if in_related and ln.words <= r.related_max and not re.search(r"[.!?…]\s*$", ln.text):
             ln.label, ln.why = "leftover", "related"
             continue
         in_related = False
         if _views(ln, r) is not None:
             ln.label, ln.why = "views", "view counter"
-        elif ln.bullet and len(ln.text.split()) <= 6:
+        elif ln.bullet and ln.words <= 6:
             ln.label, ln.why = "leftover", "short bullet"
 
     layout = Layout(lines)
@@ -241,7 +258,7 @@ def analyse(text: str) -> Layout:
         if items is not None:
             ln.label, ln.why = "section", "breadcrumb"
             layout.section.extend(items)
-        elif title_pos is not None and len(ln.text.split()) <= r.section_item_max and not ln.bullet \
+        elif title_pos is not None and ln.words <= r.section_item_max and not ln.bullet \
                 and not _caption_like(ln, r):
             ln.label, ln.why = "section", "short line before the title"
             layout.section.append(ln.text)
@@ -307,7 +324,7 @@ def _pick_title(header: list[Line], r: _Rules) -> int | None:
     """The headline among the lines before the lead: the longest plausible one; caption-like lines weigh less."""
     best, best_score = None, 0.0
     for i, ln in enumerate(header):
-        words = len(ln.text.split())
+        words = ln.words
         if ln.label != "body" or ln.bullet or not r.title_min <= words <= r.title_max or ln.text.endswith(":"):
             continue
         if _section_items(ln, r) is not None or not re.search(r"[a-zà-ỹđ]", ln.text):
@@ -316,7 +333,7 @@ def _pick_title(header: list[Line], r: _Rules) -> int | None:
         if score > best_score:
             best, best_score = i, score
     if best is not None and _caption_like(header[best], r) and not any(
-            i != best and ln.label == "body" and len(ln.text.split()) >= r.title_min for i, ln in enumerate(header)):
+            i != best and ln.label == "body" and ln.words >= r.title_min for i, ln in enumerate(header)):
         return None  # a page that opens on a photo caption has lost its headline
     return best
 
@@ -326,7 +343,7 @@ def _menu_runs(content: list[Line]) -> set[int]:
     found: set[int] = set()
     run: list[Line] = []
     for ln in content + [None]:
-        if ln is not None and ln.bullet and len(ln.text.split()) <= 5:
+        if ln is not None and ln.bullet and ln.words <= 5:
             run.append(ln)
             continue
         if len(run) >= 3:

@@ -1,0 +1,71 @@
+"""JSON Lines pages, plain or gzipped: one `{"id", "url", "text" | "html", "date"?}` object a line."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from hoinghi.model import Page
+
+from .base import ReadError, Unreadable, describe
+from .html import html_page
+
+
+def _open(path: str) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
+
+
+def read_jsonl(path: str) -> Iterator[Page | ReadError]:
+    with _open(path) as lines:
+        yield from read_lines(lines, path)
+
+
+def read_lines(lines: Iterable[bytes], name: str) -> Iterator[Page | ReadError]:
+    """A page or a ReadError (`name:lineno`) for every non-blank line; a bad line never stops the rest."""
+    empty = True
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        empty = False
+        source = f"{name}:{lineno}"
+        try:
+            yield page_from_record(_loads(line), source)
+        except Exception as err:
+            yield ReadError(source, describe(err))
+    if empty:
+        raise Unreadable("empty file")
+
+
+def count_lines(path: str) -> int:
+    with _open(path) as f:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+
+
+def _loads(line: bytes) -> Any:
+    try:
+        return json.loads(line.strip())
+    except ValueError as err:  # JSONDecodeError, or UnicodeDecodeError for a line that is not UTF-8
+        raise Unreadable(f"not JSON: {err}") from None
+
+
+def _optional_str(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise Unreadable(f'"{key}" is a {type(value).__name__}, not a string')
+    return str(value)
+
+
+def page_from_record(record: Any, source: str) -> Page:
+    """A page from one decoded JSON object: its `text` if it has one, else the text of its `html`."""
+    if not isinstance(record, dict):
+        raise Unreadable(f"a JSON {type(record).__name__}, not an object")
+    id, url, date, text, markup = (_optional_str(record, key) for key in ("id", "url", "date", "text", "html"))
+    if text and text.strip():
+        return Page(id=id, url=url, text=text, html=markup, date=date, source=source)
+    if markup and markup.strip():
+        return html_page(markup, id=id, url=url, date=date, source=source)
+    raise Unreadable('no "text" or "html"')

@@ -1,0 +1,110 @@
+"""WARC files, plain or gzipped: every successful HTML `response` record is a page; other records are not pages.
+
+A damaged file (bad header, a record cut short, a broken gzip member) yields the pages before the damage, then one
+ReadError, and is read no further.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from collections.abc import Iterator
+
+from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
+
+from hoinghi.model import Page
+
+from .base import ReadError, Unreadable, describe
+from .html import read_html
+
+
+class _Stream:
+    """A binary stream whose read error ends it instead of raising. fastwarc reads ahead, so an error raised at a
+    broken gzip member would lose the good records already buffered; this way they come out and the error after."""
+
+    def __init__(self, raw: io.BufferedIOBase):
+        self.raw, self.error, self.pos = raw, None, 0
+
+    def read(self, size: int = -1) -> bytes:
+        try:  # read1: one read of the raw stream, so that data decoded before an error is not dropped with it
+            data = b"" if self.error else self.raw.read1(size)
+        except (OSError, EOFError, zlib.error) as err:
+            self.error, data = err, b""
+        self.pos += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self.pos
+
+
+def read_warc(path: str) -> Iterator[Page | ReadError]:
+    with open(path, "rb") as raw:
+        stream = _Stream(gzip.GzipFile(fileobj=raw) if path.lower().endswith(".gz") else raw)
+        records = 0
+        try:
+            for record in ArchiveIterator(stream, auto_decode="none"):
+                records += 1
+                yield from _read_record(record, path)
+        except OSError as err:  # fastwarc: "Invalid WARC header"
+            raise _corrupt(records, err) from None
+        except BaseException as err:  # a panic in fastwarc (Rust) is a BaseException; let anything else through
+            if type(err).__name__ != "PanicException":
+                raise
+            raise _corrupt(records, f"fastwarc failed: {err}") from None
+        if stream.error:
+            raise _corrupt(records, describe(stream.error))
+        if not records:
+            raise Unreadable("no WARC records: not a WARC file, or truncated" if stream.pos else "empty file")
+
+
+def _corrupt(records: int, why: object) -> Unreadable:
+    return Unreadable(f"corrupt WARC ({records} records read): {why}")
+
+
+def _read_record(record: WarcRecord, path: str) -> Iterator[Page | ReadError]:
+    """The page of one record if it is an HTML response with status 2xx; raises `Unreadable` for a cut record."""
+    if not record.headers.get("Content-Length"):
+        raise Unreadable("truncated WARC record header")
+    is_page = (record.record_type == WarcRecordType.response and "html" in (record.http_content_type or "")
+               and 200 <= (record.http_headers.status_code or 0) < 300)
+    expected = record.content_length  # of the block; of the HTTP payload once the HTTP headers are parsed
+    payload = record.reader.read() if is_page else b""
+    got = len(payload) if is_page else record.consume()
+    uuid = (record.record_id or "").removeprefix("<urn:uuid:").removesuffix(">") or None
+    if got < expected:
+        raise Unreadable(f"truncated WARC record {uuid}: {got} of {expected} bytes")
+    if not is_page:
+        return
+    source = f"{path}#{uuid}"
+    try:
+        yield from read_html(_decode_http(payload, record), id=uuid, source=source, charset=record.http_charset,
+                             url=record.headers.get("WARC-Target-URI"),
+                             date=(record.headers.get("WARC-Date") or "")[:10] or None, what="record")
+    except Exception as err:
+        yield ReadError(source, describe(err))
+
+
+def _decode_http(payload: bytes, record: WarcRecord) -> bytes:
+    """The body without HTTP transfer and content encodings (chunked, gzip, deflate)."""
+    headers = record.http_headers
+    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+        payload = _dechunk(payload)
+    encoding = (headers.get("Content-Encoding") or "").strip().lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        raw_deflate = encoding == "deflate" and payload[:1] != b"\x78"  # no zlib header, as some servers send it
+        payload = zlib.decompress(payload, wbits=-15 if raw_deflate else 47)  # 47: a gzip or zlib header
+    elif encoding not in ("", "identity"):
+        raise Unreadable(f"unsupported Content-Encoding: {encoding}")
+    return payload
+
+
+def _dechunk(data: bytes) -> bytes:
+    out, pos = bytearray(), 0
+    while True:
+        eol = data.index(b"\r\n", pos)
+        size = int(data[pos:eol].split(b";")[0], 16)
+        if not size:
+            return bytes(out)
+        out += data[eol + 2:eol + 2 + size]
+        pos = eol + 4 + size
