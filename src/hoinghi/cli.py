@@ -150,5 +150,27 @@ def extract(paths, output, fmt, example, engine, workers, quiet):
         sys.exit(1)
 
 
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="hoinghi-example.jsonl", show_default=True,
+              help="Where to write the example records.")
+def demo(output):
+    """Run hoinghi on the example corpus shipped with it and show what it found.
+
+    Extracts the example pages (a national conference on Kết luận 57-KL/TW reported from several provinces'
+    bridge points, and a few more) into OUTPUT and prints each record as a table.
+    """
+    from hoinghi.report import article_table
+
+    summary = Summary()
+    console = Console(highlight=False)
+    with open(output, "w", encoding="utf-8") as out:
+        for _page, art in run_pipeline([example_path()], "local", None, summary, quiet=True):
+            out.write(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
+            summary.written += 1
+            console.print(article_table(art))
+    summary.report(console)
+    console.print(f"records written to [bold]{output}[/]")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -78,6 +78,7 @@ class _Rules:
         self.section_sep = re.compile(sec["separators"])
         self.section_max = sec["max_words"]
         self.section_item_max = sec["max_item_words"]
+        self.section_items_max = sec["max_items"]
         self.section_drop = set(sec["drop_items"])
         cap = lay["caption"]
         self.caption_max = cap["max_words"]
@@ -132,6 +133,8 @@ def _section_items(line: Line, r: _Rules) -> list[str] | None:
     items = [s.strip() for s in r.section_sep.split(line.text) if s.strip()]
     if len(items) < 2 or any(len(s.split()) > r.section_item_max for s in items):
         return None
+    if len(items) > r.section_items_max:
+        return []  # a menu bar
     if any(re.search(r"\d", s) for s in items):
         return None
     return [s for s in items if fold(s) not in r.section_drop]
@@ -255,7 +258,9 @@ def analyse(text: str) -> Layout:
         if ln.label != "body":
             continue
         items = _section_items(ln, r)
-        if items is not None:
+        if items == []:
+            ln.label, ln.why = "leftover", "menu bar"
+        elif items is not None:
             ln.label, ln.why = "section", "breadcrumb"
             layout.section.extend(items)
         elif title_pos is not None and ln.words <= r.section_item_max and not ln.bullet \
@@ -298,7 +303,7 @@ def analyse(text: str) -> Layout:
         elif _caption_like(ln, r):
             ln.label, ln.why = "caption", "short photo-like line"
     # A date line with the article's body on both sides is a heading of the text (`Ngày 12/11/1936`).
-    body_at = [i for i, ln in enumerate(content[:end]) if ln.label == "body"]
+    body_at = [i for i, ln in enumerate(content[:end]) if ln.label == "body" and i > (title_pos or 0)]
     for i in range(body_at[0] + 1, body_at[-1]) if body_at else ():
         if content[i].label == "date":
             content[i].label, content[i].why = "body", "a date heading inside the article"
