@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from hoinghi.clean import analyse, byline_names
+from hoinghi.extract import entities
+from hoinghi.extract.events import build_events
 from hoinghi.model import Article, Page
 
 
@@ -44,6 +46,12 @@ def extract_page(page: Page) -> Article:
     art.body = layout.body
     art.captions = layout.captions
     art.text = "\n".join(([art.title] if art.title else []) + art.body + art.captions)
+    base = base_date(art, page)
+    found = entities(art.text, when=base, url=page.url, title=art.title)
+    art.people, art.organizations, art.places = found.people, found.organizations, found.places
+    art.documents, art.mentions, art.province = found.documents, found.mentions, found.province
+    art.events = build_events(art.title, art.text, len(art.title) + 1 if art.title else 0, found.people_matches,
+                              found.org_matches, found.place_matches, found.document_matches, base, found.province)
     return art
 
 

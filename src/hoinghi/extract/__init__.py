@@ -1,0 +1,126 @@
+"""The extract stage: people and positions, organisations, places, documents, events from an article's text.
+
+`entities(text, when=..., url=...)` runs the recognisers in the order they depend on each other (people first, so
+their names are kept from places and organisations) and returns them with every mention's offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from hoinghi.extract.documents import find_documents
+from hoinghi.extract.orgs import find_organizations
+from hoinghi.extract.people import complete_positions, find_people
+from hoinghi.extract.places import dedupe, find_places, province_info
+from hoinghi.model import Document, Mention, Organization, Person, Place
+from hoinghi.text import fold
+
+
+@lru_cache(maxsize=65536)
+def is_place(name: str) -> bool:
+    """A name that is a place (province, district, country …), so not a person's."""
+    if province_info(name) is not None:
+        return True
+    return any(m.start == 0 and m.end == len(name) for m in find_places(name))
+
+
+@lru_cache(maxsize=65536)
+def is_region(name: str) -> bool:
+    """A province or a country."""
+    info = province_info(name)
+    if info is not None:
+        return info[2] == "province"
+    return any(m.start == 0 and m.end == len(name) and m.place.kind == "country" for m in find_places(name))
+
+
+@dataclass
+class Entities:
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    province: str | None = None
+    # raw matches, for the events stage
+    people_matches: list = field(default_factory=list)
+    org_matches: list = field(default_factory=list)
+    place_matches: list = field(default_factory=list)
+    document_matches: list = field(default_factory=list)
+
+
+def entities(text: str, *, when: dt.date | None = None, url: str | None = None, title: str | None = None) -> Entities:
+    out = Entities()
+    people = find_people(text, is_place, is_region)
+    person_spans = sorted(span for pm in people for span in pm.spans)
+    places = find_places(text, skip=person_spans, when=when)
+    out.province = article_province(places, url, title_len=len(title or ""))
+    if out.province is not None and any(m.place.kind in ("commune", "ward") for m in places):
+        places = find_places(text, skip=person_spans, when=when, context_province=out.province)
+    orgs = find_organizations(text, person_spans)
+    level = "provincial" if out.province else None
+    docs = find_documents(text, context_level=level)
+
+    out.people_matches, out.org_matches, out.place_matches, out.document_matches = people, orgs, places, docs
+    for i, pm in enumerate(people):
+        pm.person.positions_full = complete_positions(pm.person, out.province)
+        out.people.append(pm.person)
+        out.mentions += [Mention("person", text[s:e], s, e, i) for s, e in pm.spans]
+        out.mentions += [Mention("position", phrase, s, e, i) for s, e, phrase in pm.position_spans]
+    for i, om in enumerate(orgs):
+        out.organizations.append(om.org)
+        out.mentions += [Mention("organization", text[s:e], s, e, i) for s, e in om.spans]
+    for m in places:
+        if m.place.kind == "international" and all(o.name != m.place.name for o in out.organizations):
+            out.organizations.append(Organization(name=m.place.name, kind="international"))  # bodies, not places
+    places = [m for m in places if m.place.kind != "international"]
+    out.places = dedupe(places)
+    index = {(p.name, p.kind): i for i, p in enumerate(out.places)}
+    for m in places:
+        out.mentions.append(Mention("place", m.text, m.start, m.end, index.get((m.place.name, m.place.kind))))
+    for i, dm in enumerate(docs):
+        out.documents.append(dm.document)
+        out.mentions += [Mention("document", text[s:e], s, e, i) for s, e in dm.spans]
+    out.mentions.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+_DOMAIN_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _province_slugs() -> dict[str, str]:
+    """`yenbai` -> `Yên Bái`, `binhduong` -> `Bình Dương`: province names as they appear in portal domains."""
+    from hoinghi.extract.places import all_provinces
+
+    slugs = {}
+    for name in all_provinces():
+        slug = fold(name).replace(" ", "")
+        if len(slug) >= 5 and province_info(name) and province_info(name)[2] == "province":
+            slugs[slug] = name
+    return slugs
+
+
+def article_province(places: list, url: str | None, title_len: int = 0) -> str | None:
+    """The province an article is about: the one its portal's domain names (`yenbai.gov.vn`), else the
+    Vietnamese province (or the province of a district) it names first and most."""
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+        for word in _DOMAIN_WORD.findall(host):
+            for slug, name in _province_slugs().items():
+                if slug in word:
+                    return name
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in places:
+        prov = m.place.province if m.place.kind in ("province", "city", "town", "district", "commune", "ward") else None
+        if not prov or prov == "Hà Nội" and m.place.kind == "province" and len(places) > 1:
+            continue  # the capital is named as where central bodies sit, rarely what a provincial page is about
+        counts[prov] += 1
+        first.setdefault(prov, m.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda p: (counts[p], -first[p]))

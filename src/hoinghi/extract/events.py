@@ -1,0 +1,309 @@
+"""Events: the conference (or session, congress, ceremony, visit) an article reports, and its details.
+
+The main event is named in the headline or the lead: `[X tổ chức] Hội nghị …`. Its date and part of day come from
+the lead, resolved against the publication date; its mode from `trực tuyến` / `trực tiếp kết hợp trực tuyến`;
+organizers from `X tổ chức`; chairs from `X chủ trì`; speakers from `phát biểu`, `trình bày`, `báo cáo` …;
+each bridge point from `Tại điểm cầu X, …`; the documents it studied from `quán triệt`, `triển khai` … next to a
+document in a sentence about the event. Word lists are in `lexicons/events.toml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from hoinghi import lexicons
+from hoinghi.clean.dates import find_event_date
+from hoinghi.model import BridgePoint, Event
+
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
+_NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+
+
+class _Lex:
+    def __init__(self) -> None:
+        ev = lexicons.load("events.toml")
+        kinds = sorted(ev["kinds"], key=len, reverse=True)
+        self.kinds = ev["kinds"]
+        self.kind = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(k) for k in kinds) + r")(?![\wÀ-ỹ])", re.I)
+        self.noun_kinds = [k for k in kinds if k not in ("làm việc với", "ký kết", "chương trình")]
+        self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
+        triggers = [re.escape(t) if t != "dự" else r"dự(?! (?:thảo|án|kiến|báo|toán|định|khuyết|phòng|trữ|bị))"
+                    for t in sorted(ev["triggers"], key=len, reverse=True)]
+        self.trigger = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(triggers) + r")(?![\wÀ-ỹ])", re.I)
+        self.name_stop = re.compile(r"[.;()]|,\s(?!(?:quán triệt|triển khai|học tập|nghiên cứu|thông tin|phổ biến|sơ kết|"
+                                    r"tổng kết)\b)|\s(?:" + "|".join(
+            re.escape(t) for t in sorted(ev["name_stops"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
+        self.noun = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(k) for k in self.noun_kinds) + r")(?![\wÀ-ỹ])", re.I)
+        self.speech = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(
+            re.escape(v) for v in sorted(ev["speech_verbs"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I)
+        self.chair = re.compile(r"(?<![\wÀ-ỹ])(?:đồng chủ trì|chủ trì)(?![\wÀ-ỹ])", re.I)
+        self.study = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(
+            re.escape(v) for v in sorted(ev["study_verbs"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I)
+        heads = "|".join(re.escape(v) for v in sorted(ev["venue_heads"], key=len, reverse=True))
+        self.venue = re.compile(rf"\btại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:Nhà|Tòa nhà|Trụ sở|số)\b[^,.;()]*)*)")
+        nouns = "|".join(re.escape(n) for n in sorted(ev["attendance_nouns"], key=len, reverse=True))
+        approx = "|".join(re.escape(a) for a in sorted(ev["approx"], key=len, reverse=True))
+        self.attendance = re.compile(rf"(?:\b({approx})\s+)?{_NUMBER}\s+(?:{nouns})\b", re.I)
+
+
+@cache
+def lex() -> _Lex:
+    return _Lex()
+
+
+def sentences(text: str) -> list[_Sentence]:
+    return [_Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None]:
+    """The event's kind, and its own name: from the headline when it names the event, else from the lead, where
+    the event noun must follow a verb like `tổ chức`, `diễn ra`, `dự` (or open a sentence)."""
+    lx = lex()
+    for m in lx.noun.finditer(title or ""):
+        name = re.split(r"\s+[-–|]\s+|:\s|[()]", title[m.start():])[0].strip(" .,:;\"“”")
+        return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), name[0].upper() + name[1:]
+    for m in lx.noun.finditer(lead):
+        before = lead[max(0, m.start() - 60): m.start()]
+        opens = re.search(r"(?:^|[.,]\s*|\d\s*,?\s*)$", before) and m.group(1)[0].isupper()
+        if not opens and not lx.trigger.search(" ".join(before.split()[-8:])):
+            continue
+        name = lx.name_stop.split(lead[m.start():])[0].strip(" .,:;\"“”")
+        kind = lx.kinds.get(m.group(1).lower(), m.group(1).lower())
+        return kind, (name[0].upper() + name[1:]) if len(name.split()) >= 2 else None
+    for source in (title or "", lead):
+        for kind, pattern in lx.verb_kinds:
+            if pattern.search(source):
+                return kind, None
+    return None, None
+
+
+def _mode(text: str) -> tuple[str | None, bool]:
+    """(mode, explicit) from the words of the lead and body."""
+    low = text.lower()
+    if re.search(r"trực tiếp (kết hợp|và|kết nối)( với)? trực tuyến|trực tuyến (kết hợp|và) trực tiếp|kết hợp trực tuyến|"
+                 r"hình thức trực tiếp,? trực tuyến", low):
+        return "hybrid", True
+    if "trực tuyến" in low or "truyền hình trực tiếp đến" in low:
+        if re.search(r"\btại (hội trường|trụ sở|trung tâm hội nghị|nhà quốc hội)", low) and "điểm cầu" in low:
+            return "hybrid", True
+        return "online", True
+    return None, False
+
+
+def build_events(title: str | None, text: str, body_start: int, people: list, orgs: list, places: list,
+                 documents: list, base: dt.date | None, province: str | None) -> list[Event]:
+    """The article's events; the first is the main one. `text` is the article text (title, body, captions);
+    `people`, `orgs`, `places`, `documents` the matches of the other recognisers."""
+    lx = lex()
+    sents = sentences(text)
+    body_sents = [s for s in sents if s.start >= body_start]
+    lead = next((s.text for s in body_sents if lx.kind.search(s.text)), body_sents[0].text if body_sents else "")
+    lead_para_end = text.find("\n", body_start)
+    lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
+    kind, name = _kind_and_name(title, lead)
+    if kind is None:
+        return []
+    ev = Event(kind=kind, name=name)
+
+    when = find_event_date(lead_para, base) or find_event_date(text[body_start:], base)
+    if when:
+        ev.date, ev.part_of_day = when.date, when.part_of_day
+    ev.mode, explicit = _mode((title or "") + "\n" + lead_para)
+    if not explicit and when:
+        ev.mode = "in_person"
+
+    m = re.search(r"trong khuôn khổ (?:của )?([^,.;]+)", text)
+    if m:
+        ev.parent = m.group(1).strip()
+    m = re.search(r"chủ đề\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
+    if m:
+        ev.theme = m.group(1).strip()
+    m = lx.venue.search(lead_para)
+    if m:
+        ev.venue = m.group(1).strip()
+    ev.city = _city(lead_para, body_start, places, ev, province)
+
+    person_at = _person_positions(people)
+    bridge_spans = _bridge_points(text, sents, people, places, province, ev)
+    in_bridge = [(s.start, s.end) for s in bridge_spans]
+
+    taken = [(a, b) for pm in people for a, b, _ in pm.position_spans]
+    ev.organizers = _organizers(lead_para, orgs, body_start, taken)
+    _main_venue_bridge(ev, province)
+    for s in sents:
+        if any(a <= s.start < b for a, b in in_bridge):
+            continue
+        for m in lx.chair.finditer(s.text):
+            for name_ in _subjects(s, m.start() + s.start, person_at):
+                if name_ not in ev.chairs:
+                    ev.chairs.append(name_)
+        m = re.search(r"dưới sự chủ trì(?:, điều hành)? của\s+", s.text)
+        if m:
+            for name_ in _objects(s, s.start + m.end(), person_at, limit=1):
+                if name_ not in ev.chairs:
+                    ev.chairs.append(name_)
+        for m in lx.speech.finditer(s.text):
+            pos = s.start + m.start()
+            found = _subjects(s, pos, person_at) if not _opens_clause(s, m) else _objects(s, s.start + m.end(), person_at, 1)
+            for name_ in found:
+                if name_ not in ev.speakers:
+                    ev.speakers.append(name_)
+
+    m = re.search(rf"{_NUMBER}\s+điểm cầu", text)
+    if m:
+        ev.bridge_point_count = int(re.sub(r"\D", "", m.group(1)))
+    m = lx.attendance.search(text[body_start:])
+    if m:
+        ev.attendance = {"count": int(re.sub(r"\D", "", m.group(2))), "approx": bool(m.group(1))}
+    ev.documents = _event_documents(title, text, sents, documents)
+    return [ev]
+
+
+def _person_positions(people: list) -> list[tuple[int, int, str]]:
+    """Every mention of a person (name or title referring back), sorted: (start, end, name)."""
+    return sorted((s, e, pm.person.name) for pm in people for s, e in pm.spans)
+
+
+def _opens_clause(s: _Sentence, m: re.Match) -> bool:
+    """`Phát biểu tại hội nghị, đồng chí X …`: the verb opens the sentence, the speaker follows the comma."""
+    before = s.text[: m.start()].strip()
+    return before == "" or re.fullmatch(r"(?:Cũng |Sau đó, |Tiếp đó, |Trước đó, )?", before) is not None
+
+
+def _subjects(s: _Sentence, pos: int, person_at) -> list[str]:
+    """The people right before a verb at `pos` in the sentence (its subject: names and titles, a list of them)."""
+    found = [(a, b, n) for a, b, n in person_at if s.start <= a and b <= pos]
+    if not found:
+        return []
+    # only the nearest clause: no other verb between the last name and the verb
+    last = found[-1]
+    gap = s.text[last[1] - s.start: pos - s.start]
+    if len(gap.split()) > 25 or re.search(r"[.;:]", gap):
+        return []
+    names = [last[2]]
+    for a, b, n in reversed(found[:-1]):
+        between = s.text[b - s.start: last[0] - s.start]
+        if re.search(r";|\bvà\b|,", between) and len(between.split()) <= 25 and not re.search(r"[:.]", between):
+            names.insert(0, n)
+            last = (a, b, n)
+        else:
+            break
+    return list(dict.fromkeys(names))
+
+
+def _objects(s: _Sentence, pos: int, person_at, limit: int = 10) -> list[str]:
+    """The people named right after `pos` (after `nghe`, after `Phát biểu …,`)."""
+    found = [n for a, _b, n in person_at if pos <= a < s.end]
+    return list(dict.fromkeys(found))[:limit]
+
+
+def _organizers(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]) -> list[str]:
+    """`Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị …`: the organisations right before `tổ chức`,
+    joined by commas or `và`; none that is part of a person's position."""
+    m = re.search(r"(?<![\wÀ-ỹ])tổ chức(?![\wÀ-ỹ])", lead)
+    if not m:
+        return []
+    verb = offset + m.start()
+    spans = sorted((s, e) for om in orgs for s, e in om.spans
+                   if offset <= s and e <= verb and not any(a <= s and e <= b for a, b in taken))
+    out: list[str] = []
+    edge = verb
+    for s, e in reversed(spans):
+        between = lead[e - offset: edge - offset]
+        if not re.fullmatch(r"\s*(?:,|và|cùng|phối hợp với|phối hợp cùng|đã|vừa|long trọng|trọng thể|\s)*\s*", between):
+            break
+        out.insert(0, re.sub(r"\s*\([A-ZĐ]{2,8}\)", "", lead[s - offset: e - offset]))
+        edge = s
+    return list(dict.fromkeys(out))
+
+
+def _bridge_points(text: str, sents: list[_Sentence], people: list, places: list, province: str | None,
+                   ev: Event) -> list[_Sentence]:
+    """`Tại điểm cầu Tỉnh ủy Bình Dương có: đồng chí …`: one bridge point a place, with its chairs and attendees."""
+    person_at = _person_positions(people)
+    used = []
+    for s in sents:
+        m = re.search(r"điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})", s.text)
+        if not m or re.match(r"(?:trong|ở|tại các|của các|các|trực tuyến|Trung ương|quốc gia)\b", m.group(1)):
+            continue
+        at = s.start + m.start(1)
+        place = next((pm for pm in places if at <= pm.start < s.start + m.end(1)), None)
+        if place is not None:
+            where = place.place.name
+        elif re.match(r"(?:tỉnh|Tỉnh ủy|thành phố|Thành ủy)\s*$", m.group(1).strip()) and province:
+            where = province
+        else:
+            continue
+        bp = next((b for b in ev.bridge_points if b.place == where), None)
+        if bp is None:
+            bp = BridgePoint(place=where)
+            ev.bridge_points.append(bp)
+        here = [(a, b, n) for a, b, n in person_at if s.start <= a < s.end]
+        chair = lex().chair.search(s.text)
+        for a, _b, n in here:
+            target = bp.chairs if chair and a < s.start + chair.start() else bp.attendees
+            if n not in target and n not in bp.chairs:
+                target.append(n)
+        if here:
+            used.append(s)
+    return used
+
+
+def _main_venue_bridge(ev: Event, province: str | None) -> None:
+    """`chủ trì hội nghị tại điểm cầu Hà Nội` in a national event reported from a province: the main venue."""
+    national = "toàn quốc" in (ev.name or "").lower() or any(
+        re.search(r"Trung ương|TƯ|Bộ Chính trị|Ban Bí thư|Chính phủ|^Bộ ", o) for o in ev.organizers)
+    for bp in list(ev.bridge_points):
+        if national and bp.place == "Hà Nội" and province != "Hà Nội":
+            ev.bridge_points.remove(bp)
+            ev.chairs = list(dict.fromkeys(bp.chairs + ev.chairs))
+            ev.city = ev.city or "Hà Nội"
+
+
+def _event_documents(title: str | None, text: str, sents: list[_Sentence], documents: list) -> list[int]:
+    """Indexes of the documents the event studied or carried out."""
+    lx = lex()
+    spans = [(i, s, e) for i, dm in enumerate(documents) for s, e in dm.spans]
+    embedded = {i for i, s, _e in spans if any(j != i and s2 < s < e2 for j, s2, e2 in spans)}
+    title_end = len(title) if title else 0
+    picked: list[int] = []
+    for i, s, _e in spans:
+        if i in embedded or i in picked:
+            continue
+        if s < title_end:
+            picked.append(i)
+            continue
+        sent = next((x for x in sents if x.start <= s < x.end), None)
+        if sent is None or not (lx.kind.search(sent.text) or re.search(r"đại biểu được|các đại biểu", sent.text)):
+            continue
+        window = text[max(sent.start, s - 160): s]
+        verbs = list(lx.study.finditer(window))
+        verb = verbs[-1] if verbs else None
+        if verb and not re.search(r"\bđang\s+(?:\w+\s+){0,2}$", window[: verb.start()]):
+            picked.append(i)
+    return sorted(picked)
+
+
+def _city(lead: str, offset: int, places: list, ev: Event, province: str | None) -> str | None:
+    """Where the main venue is: a province or city printed after `tại` in the lead (`tại Hội trường Diên Hồng, Nhà
+    Quốc hội, Thủ đô Hà Nội`), else the province of an in-person provincial event."""
+    lead = re.sub(r"\b(TP|TX|Tp)\.", r"\1 ", lead)  # `TP. Nha Trang`: the dot ends no sentence (same length)
+    for m in re.finditer(r"\btại\s+[^.;]*", lead):
+        stop = re.search(r"\s(?:đã|diễn ra|tổ chức|khai mạc|Ban|Bộ|Tỉnh ủy|UBND|với|theo|dưới|trong khuôn khổ)\s", m.group())
+        end = offset + m.start() + (stop.start() if stop else len(m.group()))
+        for pm in places:
+            if offset + m.start() <= pm.start < end and pm.place.kind in ("province", "city", "foreign_province", "country"):
+                return pm.place.name
+    if ev.mode == "in_person" and province:
+        return province
+    return None

@@ -1,0 +1,174 @@
+"""Organisations: party, state and mass bodies by their head nouns, with abbreviations expanded.
+
+An organisation phrase starts with a head noun (`Ban`, `Bộ`, `Sở`, `Tỉnh ủy`, `UBND` … in `people.toml`) and runs
+over capitalised words, abbreviations and the lower-case words that occur inside names (`organizations.toml`),
+up to a verb, a punctuation mark or a person's name. `Thông tin đối ngoại (TTĐN)` defines an abbreviation that
+later mentions use. `UBND tỉnh` is kept as printed in `abbreviation` and expanded in `name`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from hoinghi import lexicons
+from hoinghi.extract.people import LO, UP
+from hoinghi.model import Organization
+
+_TOKEN = re.compile(r"[^\s,.;:!?()“”\"'…]+|[,.;:!?()“”\"'…]")
+
+
+@dataclass
+class OrgMatch:
+    org: Organization
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Lex:
+    def __init__(self) -> None:
+        people = lexicons.load("people.toml")
+        orgs = lexicons.load("organizations.toml")
+        heads = sorted(people["org_heads"], key=len, reverse=True)
+        self.head = re.compile(rf"(?<![{LO}{UP}])(?:{'|'.join(re.escape(h) for h in heads)})(?![{LO}])")
+        self.inner = set(orgs["inner_words"])
+        self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
+        self.not_orgs = re.compile("|".join(re.escape(n) for n in orgs["not_orgs"]))
+        stops = set(orgs["stops"]) | {s for s in people["stops"] if " " in s and s != "chỉ đạo"}
+        self.stops: dict[str, list[list[str]]] = {}
+        for stop in sorted(stops, key=len, reverse=True):
+            words = stop.split()
+            self.stops.setdefault(words[0], []).append(words)
+        doc_kinds = ["Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch", "Đề án", "Hướng dẫn",
+                     "Thông báo", "Luật", "Nghị định", "Thông tư", "Công văn", "Văn kiện", "Chương trình"]
+        self.not_after_and = re.compile(r"(?:" + "|".join(re.escape(k) for k in doc_kinds + people["heads"]) + r")\b")
+        self.kinds = [(k, re.compile(p)) for k, p in orgs["kinds"].items()]
+        self.known = orgs["known"]
+        self.abbreviations = people["abbreviations"]
+        self.abbr = re.compile(r"(?<![\w])(" + "|".join(
+            re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True)) + r")(?![\w])")
+
+
+@cache
+def lex() -> _Lex:
+    return _Lex()
+
+
+def expand(name: str, extra: dict[str, str] | None = None) -> str:
+    """`UBND tỉnh Yên Bái` -> `Ủy ban nhân dân tỉnh Yên Bái`; `BCH Trung ương` -> `Ban Chấp hành Trung ương`."""
+    lx = lex()
+    table = {**lx.abbreviations, **(extra or {})}
+    return lx.abbr.sub(lambda m: table.get(m.group(1), m.group(1)), name)
+
+
+def kind_of(name: str) -> str | None:
+    lx = lex()
+    if name in lx.known:
+        return lx.known[name]
+    for kind, pattern in lx.kinds:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or tok[:1].isdigit()
+
+
+def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> list[OrgMatch]:
+    """Every organisation phrase in the text, merged by name, in order of first mention."""
+    lx = lex()
+    defined: dict[str, str] = {}
+    found: dict[str, OrgMatch] = {}
+    blocked = sorted(person_spans)
+    tokens = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text)]
+    starts = [t[1] for t in tokens]
+    pos = 0
+    for m in lx.head.finditer(text):
+        if m.start() < pos or _inside(m.start(), blocked) or lx.not_orgs.match(text, m.start()):
+            continue
+        first = bisect_right(starts, m.end() - 1)
+        end, abbr = _phrase_end(text, m.end(), blocked, m.group().split()[-1][:1].isupper(), tokens[first:first + 24])
+        printed = text[m.start():end]
+        if abbr:
+            # `Ban Chỉ đạo công tác Thông tin đối ngoại (TTĐN) tỉnh Thái Nguyên`: define TTĐN, drop it from the name
+            inner, short = abbr
+            defined[short] = text[inner[0]:inner[1]]
+            printed = re.sub(r"\s*\(" + re.escape(short) + r"\)", "", printed)
+        printed = printed.strip()
+        if len(printed.split()) < 2 and printed not in lx.known and printed not in ("Tỉnh ủy", "Thành ủy", "Huyện ủy"):
+            continue
+        name = expand(printed, defined)
+        key = name.casefold()
+        om = found.get(key)
+        if om is None:
+            om = found[key] = OrgMatch(Organization(name=name, kind=kind_of(name),
+                                                    abbreviation=printed if printed != name else None))
+        om.spans.append((m.start(), end))
+        pos = end
+    return list(found.values())
+
+
+def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: list) -> tuple[int, tuple | None]:
+    """Where an organisation phrase whose head ends at `start` ends, and an abbreviation it defines:
+    ((start, end) of the words it stands for, the abbreviation)."""
+    lx = lex()
+    end = start
+    abbr = None
+    i = 0
+    while i < len(toks) and i < 18:
+        tok, s, e = toks[i]
+        if "\n" in text[end:s] or _inside(s, blocked):
+            break
+        low = [t[0].lower() for t in toks[i:i + 4]]
+        if any(low[: len(st)] == st for st in lx.stops.get(low[0], ())) and \
+                not (low[:2] == ["tổ", "chức"] and _prev_is(toks, i, "các")):
+            break
+        if tok == "(" and i + 2 < len(toks) and toks[i + 2][0] == ")" and toks[i + 1][0].isupper():
+            short = toks[i + 1][0]
+            words = list(re.finditer(r"\S+", text[start - 60 if start > 60 else 0: end]))[-len(short):]
+            initials = "".join(w.group()[0] for w in words).upper()
+            if len(words) == len(short) and initials == short.upper():
+                base = start - 60 if start > 60 else 0
+                abbr = ((base + words[0].start(), base + words[-1].end()), short)
+            end = toks[i + 2][2]
+            i += 3
+            continue
+        if not re.match(r"\w", tok):
+            break
+        if _is_cap(tok) or (tok.isupper() and len(tok) <= 6):
+            if low[0] == "và" or (i > 0 and toks[i - 1][0] == "và" and lx.not_after_and.match(text, s)):
+                break
+            end, prev_cap = e, True
+            i += 1
+            continue
+        if prev_cap and tok not in lx.inner and (low[0], low[1] if len(low) > 1 else "") not in lx.pairs:
+            end, prev_cap = e, False  # the second syllable of a capitalised word: `Chỉ đạo`, `Ngoại giao`
+            i += 1
+            continue
+        if len(low) > 1 and (low[0], low[1]) in lx.pairs:
+            end, prev_cap = toks[i + 1][2], False
+            i += 2
+            continue
+        if tok in lx.inner:
+            if tok == "và" and (i + 1 >= len(toks) or not _is_cap(toks[i + 1][0]) or lx.not_after_and.match(text, toks[i + 1][1])):
+                break
+            end, prev_cap = e, False
+            i += 1
+            continue
+        break
+    tail = re.search(r"(?:\s+(?:và|các|của|cùng|với))+$", text[start:end])
+    if tail:
+        end = start + tail.start()
+    return end, abbr
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether pos lies inside one of the sorted spans."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _prev_is(toks, i: int, word: str) -> bool:
+    return i > 0 and toks[i - 1][0].lower() == word

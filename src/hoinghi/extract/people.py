@@ -1,0 +1,342 @@
+"""People and their positions: a recogniser written for Vietnamese official news.
+
+A person is a Vietnamese full name (a family name from the lexicon, then capitalised syllables) or any capitalised
+name after an honorific or a title. Positions come from a grammar of official titles on either side of the name:
+
+    [honorific] [POSITION, …] NAME [, POSITION | - POSITION | (POSITION)] …
+
+where POSITION = [Phó|Tổng|nguyên] HEAD [modifiers] [body], ending at a clause word (`chủ trì`, `phát biểu` …).
+A later title without a name (`Tổng Bí thư nhấn mạnh`, `đồng chí Bí thư Tỉnh ủy`) refers back to the person
+first named with it. The lexicon is `lexicons/people.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from hoinghi import lexicons
+from hoinghi.model import Person
+
+UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+SYL = f"[{UP}][{LO}]*"
+# Capitalised words that start a title or a body, never a name's syllable.
+_NOT_NAME_SYL = {"Phó", "Bí", "Chủ", "Ủy", "Uỷ", "Tỉnh", "Bộ", "Ban", "Sở", "Đảng", "Thường", "Trưởng", "Tổng",
+                 "Hội", "Nhà", "Quốc", "Trung", "Thủ", "Thứ", "Giám", "Đại", "Ngày", "Sáng", "Chiều", "Tại", "Theo",
+                 "Và", "Các", "Những", "Huyện", "Thành", "Xã", "Phường", "Cục", "Vụ", "Viện", "Học", "Liên", "Mặt",
+                 "Ông", "Bà", "Đồng", "Tiến", "Kết", "Nghị", "Chỉ", "Văn", "Hà", "Thái"}
+# Syllables that may follow a family name even though they appear above (`Nguyễn Văn A`, `Hồ Quốc Dũng`).
+_NAME_OK_AFTER_SURNAME = {"Văn", "Quốc", "Thành", "Trung", "Đại", "Hà", "Thái", "Đồng", "Tiến"}
+
+
+@dataclass
+class PersonMatch:
+    person: Person
+    spans: list[tuple[int, int]] = field(default_factory=list)  # name mentions
+    position_spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class _Lex:
+    def __init__(self) -> None:
+        lex = lexicons.load("people.toml")
+        self.surnames = set(lex["surnames"])
+        self.not_people = set(lex["not_people"])
+        self.honorifics = sorted(lex["honorifics"], key=len, reverse=True)
+        self.honorific_positions = set(lex["honorific_positions"])
+        heads = sorted(set(lex["heads"]), key=len, reverse=True)
+        prefixes = "|".join(re.escape(p) for p in lex["head_prefixes"])
+        head_alt = "|".join(re.escape(h) for h in heads)
+        low_alt = "|".join(re.escape(h) for h in sorted(lex["heads_after_prefix"], key=len, reverse=True))
+        # a head with its prefixes: `Phó Bí thư`, `Tổng Bí thư`, `nguyên Phó Trưởng ban`, `Phó trưởng Ban`
+        head = rf"(?:(?:{prefixes})\s+)+(?:{head_alt}|{low_alt})(?![{LO}])|(?:{head_alt})(?![{LO}])"
+        self.head = re.compile(head)
+        self.head_at_start = re.compile(rf"^(?:{head})")
+        self.title_after_and = re.compile(rf"\s(?:và|cùng)\s+(?:(?:ông|bà|đồng chí|các)\b|(?:{head})|(?=[{LO}0-9]))")
+        stops = []
+        for s in lex["stops"]:
+            if s == "dự":
+                stops.append(r"dự(?! khuyết)")
+            elif s == "chỉ đạo":
+                stops.append(r"(?<![Bb]an )chỉ đạo")
+            else:
+                stops.append(re.escape(s))
+        self.stop = re.compile(rf"(?<![{LO}{UP}])(?:{'|'.join(stops)})(?![{LO}])")
+        org_alt = "|".join(re.escape(o) for o in sorted(lex["org_heads"], key=len, reverse=True))
+        self.org_at_start = re.compile(rf"^(?:{org_alt})(?![{LO}])")
+        self.provincial_bodies = lex["provincial_bodies"]
+        self.compounds = {k: re.compile(rf"(?:{v})(?![{LO}])") for k, v in lex["compounds"].items()}
+        sur_alt = "|".join(re.escape(s) for s in sorted(self.surnames, key=len, reverse=True))
+        self.name = re.compile(rf"(?<![{LO}{UP}\w])(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
+        hon_alt = "|".join(re.escape(h) for h in self.honorifics)
+        # any capitalised name after an honorific (names of ethnic minorities, foreigners: `Chẩu Văn Lâm`)
+        self.cued_name = re.compile(rf"(?:^|(?<=[\s(,;:]))(?:{hon_alt})[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
+        self.honorific_before = re.compile(rf"(?:^|(?<=[\s(,;:]))({hon_alt})\s*$")
+
+
+@cache
+def lex() -> _Lex:
+    return _Lex()
+
+
+def _trim_name(words: list[str], is_place: Callable[[str], bool], next_word: str = "",
+               is_region: Callable[[str], bool] = lambda s: False) -> tuple[int, int] | None:
+    """Which words of a candidate are the name: drop leading place names (`Hà Tĩnh Lê Đình Sơn`) and trailing
+    title words; None when what is left is no name."""
+    lx = lex()
+    start = 0
+    for k in (3, 2):
+        if len(words) - k >= 2 and is_place(" ".join(words[:k])) and words[k] in lx.surnames:
+            start = k
+            break
+    end = start + 1
+    while end < len(words) and (words[end] not in _NOT_NAME_SYL or words[end] in _NAME_OK_AFTER_SURNAME):
+        end += 1
+    if end == len(words) and next_word and lx.compounds.get(words[end - 1]) and \
+            re.match(lx.compounds[words[end - 1]], next_word):
+        end -= 1  # `Từ Hội nghị`, `… Đại hội`: the last capital opens a common noun, not a name
+    if end - start < 2:
+        return None
+    name = " ".join(words[start:end])
+    if name in lx.not_people or is_place(name):
+        return None
+    if end - start <= 3 and is_region(" ".join(words[start + 1:end])):
+        return None  # `Đoàn Việt Nam`, `Đoàn Lào`: a delegation, not a person
+    return start, end
+
+
+def _split_parts(segment: str) -> list[tuple[str, int, str]]:
+    """Split on commas and semicolons, keeping each part's offset and the separator before it."""
+    parts, pos, sep = [], 0, ""
+    for m in re.finditer(r"[,;]", segment):
+        parts.append((segment[pos:m.start()], pos, sep))
+        pos, sep = m.end(), m.group()
+    parts.append((segment[pos:], pos, sep))
+    return parts
+
+
+def _position_in(part: str, at_start: bool) -> tuple[int, int, bool] | None:
+    """The position phrase in a part: (start, end, former). At the start of the part for chains after a name;
+    the leftmost head whose phrase runs clean to the part's end for titles before a name."""
+    lx = lex()
+    stripped = part.strip()
+    offset = len(part) - len(part.lstrip())
+    if at_start:
+        m = lx.head_at_start.match(stripped)
+        if not m:
+            return None
+        stop = lx.stop.search(stripped, m.end())
+        end = stop.start() if stop else len(stripped)
+        joint = lx.title_after_and.search(stripped, m.end(), end)
+        if joint:
+            end = joint.start()
+        phrase = _TRAILING.sub("", stripped[:end])
+        return offset, offset + len(phrase), False
+    for m in lx.head.finditer(stripped):
+        rest = stripped[m.start():]
+        if lx.stop.search(rest) or re.search(r"\s(?:và|cùng|với)$", rest):
+            continue
+        return offset + m.start(), offset + len(stripped), False
+    return None
+
+
+_TRAILING = re.compile(r"(?:[\s,;.\-–]+|\s+(?:và|cùng|với|ông|bà|đồng chí|các đồng chí|các)\b)+$")
+# A position that names a sub-unit (`Vụ trưởng Vụ Tây Âu và Bắc Mỹ`) may go on with its parent after a comma.
+_SUB_UNIT = re.compile(r"\s(?:Vụ|Cục|Phòng|Viện|Trung tâm|Văn phòng|Ban|Tiểu ban|Trường|Khoa|Vụ)\s+[A-ZĐÀ-Ỹ]")
+_FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
+
+
+def _chain_after(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int, bool]], int]:
+    """Positions after a name at `pos`: `, A, B`, ` - A, B`, ` (A)`; spans and where the chain ended."""
+    lx = lex()
+    m = re.match(r"\s*(?:\((?:đứng|ngồi|giữa|trái|phải|thứ \w+ từ \w+)[^)]*\))?\s*", text[pos:limit])
+    pos += m.end() if m else 0
+    if pos >= limit:
+        return [], pos
+    ch = text[pos]
+    if ch == "(":
+        close = text.find(")", pos)
+        if close == -1 or close > limit:
+            return [], pos
+        seg_start, seg_end, first_sep = pos + 1, close, ","
+    elif ch in "-–—" or ch == ",":
+        seg_start = pos + 1
+        m_end = re.search(r"[.:\n(“\"]|\s[-–—]\s", text[seg_start:limit])
+        seg_end = seg_start + m_end.start() if m_end else limit
+        first_sep = ","
+    else:
+        return [], pos
+    spans: list[tuple[int, int, bool]] = []
+    for part, off, sep in _split_parts(text[seg_start:seg_end]):
+        sep = sep or first_sep
+        former = False
+        body = part.lstrip()
+        lead = len(part) - len(body)
+        fm = _FORMER.match(body)
+        if fm:
+            former, body, lead = True, body[fm.end():], lead + fm.end()
+        found = _position_in(body, at_start=True)
+        if found is None:
+            # `Vụ trưởng Vụ Tây Âu và Bắc Mỹ, Ban Đối ngoại Trung ương Đảng`: an organisation continues a position
+            org = lx.org_at_start.match(body)
+            if spans and sep == "," and org and lx.name.search(body) is None and \
+                    _SUB_UNIT.search(text[spans[-1][0]:spans[-1][1]]):
+                stop = lx.stop.search(body)
+                s, _e, f = spans[-1]
+                spans[-1] = (s, seg_start + off + lead + len(body[: stop.start() if stop else len(body)].rstrip(" .")), f)
+                if stop:
+                    break
+                continue
+            break
+        s, e, _ = found
+        name_inside = lx.name.search(body, s, e)
+        if name_inside:
+            e = name_inside.start()
+        spans.append((seg_start + off + lead + s, seg_start + off + lead + len(body[:e].rstrip(" -–,")), former))
+        if e < len(body.rstrip(" .")):
+            break
+    return spans, seg_end
+
+
+def _chain_before(text: str, start: int, floor: int) -> tuple[list[tuple[int, int, bool]], int]:
+    """Positions written before a name (`Phó Bí thư Thường trực Tỉnh ủy Trần Văn Vinh`, or a chain of them)."""
+    seg_from = floor
+    for m in re.finditer(r"[.;:!?\n()“”\"]", text[floor:start]):
+        seg_from = floor + m.end()
+    segment = text[seg_from:start]
+    if not segment.strip():
+        return [], start
+    parts = _split_parts(segment)
+    spans: list[tuple[int, int, bool]] = []
+    first = start
+    for i in range(len(parts) - 1, -1, -1):
+        part, off, _sep = parts[i]
+        last = i == len(parts) - 1
+        body = part.rstrip()
+        former = False
+        fm = re.search(r"(?:^|\s)(?:nguyên|Nguyên)\s+$", body[: max(0, len(body))])
+        found = _position_in(body, at_start=not last)
+        if found is None and not last:
+            found = _position_in(body, at_start=False)
+            if found is None:
+                break
+        if found is None:
+            break
+        s, e, _ = found
+        pre = body[:s]
+        former = bool(re.search(r"(?:^|\s)(?:nguyên|Nguyên)\s*$", pre)) or bool(fm)
+        spans.insert(0, (seg_from + off + s, seg_from + off + e, former))
+        first = seg_from + off + s
+        if pre.strip() and not re.fullmatch(r"\s*(?:(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí|nguyên|Nguyên)\s*)*", pre):
+            break
+    return spans, first
+
+
+def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
+                is_region: Callable[[str], bool] = lambda s: False) -> list[PersonMatch]:
+    """Every named person in the text with positions, honorifics and the spans of each mention. `is_place` tells
+    a place's name (`Thái Nguyên`); `is_region` a province or country (`Đoàn Lào` is a delegation)."""
+    lx = lex()
+    candidates: dict[int, tuple[int, int]] = {}
+    for m in lx.name.finditer(text):
+        words = m.group().split(" ")
+        nxt = re.match(r" ([^\s,.;:]+)", text[m.end(): m.end() + 20])
+        trimmed = _trim_name(words, is_place, nxt.group(1) if nxt else "", is_region)
+        if trimmed is None:
+            continue
+        s = m.start() + sum(len(w) + 1 for w in words[: trimmed[0]])
+        e = s + len(" ".join(words[trimmed[0]: trimmed[1]]))
+        candidates[s] = (s, e)
+    for m in lx.cued_name.finditer(text):
+        s = m.start(1)
+        if any(a <= s < b for a, b in candidates.values()):
+            continue
+        words = m.group(1).split(" ")
+        end = 0
+        while end < len(words) and words[end] not in _NOT_NAME_SYL:
+            end += 1
+        if end < 2 or is_place(" ".join(words[:end])):
+            continue
+        candidates[s] = (s, s + len(" ".join(words[:end])))
+    spans = sorted(candidates.values())
+
+    by_name: dict[str, PersonMatch] = {}
+    order: list[str] = []
+    prev_end = 0
+    for idx, (s, e) in enumerate(spans):
+        name = text[s:e]
+        nxt = spans[idx + 1][0] if idx + 1 < len(spans) else len(text)
+        before, first = _chain_before(text, s, prev_end)
+        after, _ = _chain_after(text, e, nxt)
+        hon_m = lx.honorific_before.search(text[max(prev_end, first - 40): first])
+        honorifics = []
+        if before and text[before[0][0]:before[0][1]] in lx.honorific_positions:
+            honorifics.append(text[before[0][0]:before[0][1]])
+        elif hon_m:
+            h = hon_m.group(1)
+            honorifics.append(h[0].lower() + h[1:] if h in ("Đồng chí", "Ông", "Bà") else h)
+        key = name.casefold()
+        pm = by_name.get(key)
+        if pm is None:
+            pm = by_name[key] = PersonMatch(Person(name=name))
+            order.append(key)
+        pm.spans.append((s, e))
+        for h in honorifics:
+            if h not in pm.person.honorifics:
+                pm.person.honorifics.append(h)
+            if h in lx.honorific_positions and h not in pm.person.positions:
+                pm.person.positions.append(h)
+        for ps, pe, former in before + after:
+            phrase = re.sub(r"\s+", " ", text[ps:pe]).strip(" ,;-–")
+            if not phrase:
+                continue
+            _add_position(pm.person.former_positions if former else pm.person.positions, phrase)
+            pm.position_spans.append((ps, pe, phrase))
+        prev_end = max(e, after[-1][1] if after else e)
+    people = [by_name[k] for k in order]
+    _refer_back(text, people)
+    return people
+
+
+def _add_position(target: list[str], phrase: str) -> None:
+    """Add a position once; `Tổng Bí thư Ban Chấp hành Trung ương Đảng` replaces a bare `Tổng Bí thư`."""
+    folded = phrase.casefold()
+    for i, old in enumerate(target):
+        prev = old.casefold()
+        if prev == folded or prev.startswith(folded + " "):
+            return
+        if folded.startswith(prev + " "):
+            target[i] = phrase
+            return
+    target.append(phrase)
+
+
+def _refer_back(text: str, people: list[PersonMatch]) -> None:
+    """A title printed alone later (`Tổng Bí thư nhấn mạnh`, `đồng chí Bí thư Tỉnh ủy`) is a mention of the person
+    first named with that title."""
+    taken = [(s, e) for pm in people for s, e in pm.spans] + [(s, e) for pm in people for s, e, _ in pm.position_spans]
+    for pm in people:
+        for pos in pm.person.positions:
+            if len(pos.split()) < 2:
+                continue
+            for m in re.finditer(re.escape(pos) + rf"(?![{LO}{UP}])", text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                pm.spans.append((m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+
+
+def complete_positions(person: Person, province: str | None) -> list[str]:
+    """Positions with the unit the article implies: `Bí thư Tỉnh ủy` in a Bình Dương article ->
+    `Bí thư Tỉnh ủy Bình Dương`."""
+    if not province:
+        return list(person.positions)
+    out = []
+    for pos in person.positions:
+        if re.search(r"(?:Tỉnh ủy|tỉnh|HĐND tỉnh|UBND tỉnh)$", pos) and province not in pos:
+            out.append(f"{pos} {province}")
+        else:
+            out.append(pos)
+    return out
