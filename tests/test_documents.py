@@ -452,6 +452,15 @@ def test_order_of_first_mention():
     ]
 
 
+def test_text_whose_lower_case_is_longer():
+    # `İ` lowers to two characters: offsets must still point into the text as given
+    text = normalize("Đoàn thăm İzmir. Quán triệt Chỉ thị số 5 về đối ngoại.")
+    got = find_documents(text)
+    assert [m.document.number for m in got] == ["5"]
+    a, b = got[0].spans[0]
+    assert text[a:b] == "Chỉ thị số 5 về đối ngoại"
+
+
 def test_unnormalised_spellings():
     # the old tone placement (khoá) and the Icelandic eth (Ð) for Đ, once normalised
     got = docs("Nghị quyết Trung ương 4 khoá XII và Ðề án số 3-ÐA/TU")

@@ -14,6 +14,10 @@ import unicodedata
 
 # Syllables ending in oa / oe / uy carry the tone on the first vowel in the placement we keep (hòa, khỏe, thủy);
 # the other placement (hoà, khoẻ, thuỷ) marks the second. Only at a syllable's end: `hoàn`, `khoảng`, `quý` stay.
+# Vietnamese letters as regular-expression classes (a range like `à-ỹ` would take capitals in between).
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
 _FIRST = {"o": "òóỏõọ", "u": "ùúủũụ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ"}
 _SECOND = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ"}
 _MOVES: dict[str, str] = {}

@@ -14,13 +14,14 @@ from functools import cache, cached_property
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import is_date_line, parse_published
-from hoinghi.text import fold, normalize, squash
+from hoinghi.text import LOWER, UPPER, fold, normalize, squash
 
 _BULLET = re.compile(r"^\s*[•●▪◦·∙*]\s*")
 _SENTENCE_END = re.compile(r"[.!?…:;”\"')\]]\s*$")
-_UPPER_START = re.compile(r"^[\"“(]?[A-ZÀ-ỸĐ0-9]")
-_LOWER_START = re.compile(r"^[a-zà-ỹđ]")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]*|[A-ZÀ-ỸĐ]{1,3}\.?|[A-ZÀ-ỸĐ]+)$")
+_LOWER_START = re.compile(f"^[{LOWER}]")
+_DANGLING = re.compile(r"(?:,|\s(?:và|của|các|đồng chí|hơn|gần|với|tại|cho|là|có|được|về|từ|đến|trong|những|theo|"
+                       r"gồm|như|do|bởi|để|nhằm|cùng|ông|bà))$")
+_NAME_WORD = re.compile(f"^(?:[{UPPER}][{LOWER}]*|[{UPPER}]{{1,3}}\\.?|[{UPPER}]+)$")
 
 
 @dataclass
@@ -88,6 +89,7 @@ class _Rules:
         self.caption_verbs = re.compile(cap["verbs"])
         self.caption_ends = re.compile(cap["ends"])
         self.caption_not_starts = re.compile(cap["not_starts"])
+        self.caption_not_inside = re.compile(cap["not_inside"])
         self.lead = re.compile(lay["lead"]["starts_raw"])
         by = lay["byline"]
         self.byline_max_words = by["max_words"]
@@ -116,6 +118,10 @@ def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
 
 
 def _views(line: Line, r: _Rules) -> int | None:
+    if line.label == "date":  # `Thứ Ba, 14/12/2021 - 10:05 | Lượt xem: 1.254`
+        m = re.search(r"(?:luot xem|luot doc)\W*([\d.,]+)|([\d.,]+)\s*(?:luot xem|luot doc)", line.folded)
+        digits = re.sub(r"\D", "", (m.group(1) or m.group(2))) if m else ""
+        return int(digits) if digits else None
     if len(line.text) > 40:
         return None
     for pattern in r.views:
@@ -159,8 +165,10 @@ def byline_names(text: str) -> tuple[list[str], list[str]] | None:
     if fold(text) in r.agencies:
         return [], [text]
     names = [n.strip() for n in r.byline_sep.split(text) if n and n.strip()]
+    sources += [n for n in names if fold(n) in r.agencies]  # `Tuấn Anh/TTXVN`
+    names = [n for n in names if fold(n) not in r.agencies]
     if not names:
-        return None
+        return ([], sources) if sources else None
     for name in names:
         words = name.split()
         if not 1 <= len(words) <= 5:
@@ -181,7 +189,7 @@ def _caption_like(line: Line, r: _Rules) -> bool:
     if r.caption_credit_raw.search(line.text):
         return True
     f = line.folded
-    if r.caption_not_starts.search(f) or line.text.endswith(":"):
+    if r.caption_not_starts.search(f) or line.text.endswith(":") or r.caption_not_inside.search(f):
         return False
     if f.startswith(("quang canh", "toan canh", "mot goc", "hinh anh")) and words <= 30:
         return True
@@ -293,6 +301,7 @@ def analyse(text: str) -> Layout:
                 break
 
     # Pass 3: captions, repeated titles, and the body itself.
+    _join_wrapped(content)
     title_fold = fold(layout.title) if layout.title else None
     for ln in content[:end]:
         if ln.label != "body":
@@ -307,7 +316,6 @@ def analyse(text: str) -> Layout:
     for i in range(body_at[0] + 1, body_at[-1]) if body_at else ():
         if content[i].label == "date":
             content[i].label, content[i].why = "body", "a date heading inside the article"
-    _join_wrapped(content)
     layout.body = [ln.text for ln in content if ln.label == "body"]
     seen_captions = set()
     for ln in content:
@@ -319,7 +327,7 @@ def analyse(text: str) -> Layout:
             layout.captions.append(ln.text)
         elif ln.label == "byline":
             layout.bylines.append(ln.text)
-        elif ln.label == "views" and layout.views is None:
+        elif ln.label in ("views", "date") and layout.views is None:
             layout.views = _views(ln, r)
     _pick_date(layout, content, title_pos)
     return layout
@@ -332,7 +340,7 @@ def _pick_title(header: list[Line], r: _Rules) -> int | None:
         words = ln.words
         if ln.label != "body" or ln.bullet or not r.title_min <= words <= r.title_max or ln.text.endswith(":"):
             continue
-        if _section_items(ln, r) is not None or not re.search(r"[a-zà-ỹđ]", ln.text):
+        if _section_items(ln, r) is not None or not re.search(f"[{LOWER}]", ln.text):
             continue
         score = words * (0.5 if _caption_like(ln, r) else 1.0)
         if score > best_score:
@@ -358,15 +366,20 @@ def _menu_runs(content: list[Line]) -> set[int]:
 
 
 def _join_wrapped(content: list[Line]) -> None:
-    """Join hard-wrapped body lines: a line that does not end a sentence, followed by one in lower case."""
+    """Join hard-wrapped body lines: a line that does not end a sentence, followed by one in lower case, or one that
+    stops on a comma or a word that cannot end a sentence (`của`, `và`, `đồng chí` …)."""
     prev = None
     for ln in content:
         if ln.label != "body":
             if ln.label != "blank":
                 prev = None
             continue
-        if prev is not None and not _SENTENCE_END.search(prev.text) and _LOWER_START.match(ln.text):
+        if prev is not None and not _SENTENCE_END.search(prev.text) and (
+                _LOWER_START.match(ln.text) or _DANGLING.search(prev.text)):
             prev.text = prev.text + " " + ln.text
+            prev.folded_raw = None
+            for cached in ("folded", "words"):
+                prev.__dict__.pop(cached, None)
             ln.label, ln.why = "joined", "continues the line before"
             continue
         prev = ln

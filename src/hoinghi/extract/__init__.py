@@ -28,13 +28,24 @@ def is_place(name: str) -> bool:
     return any(m.start == 0 and m.end == len(name) for m in find_places(name))
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from hoinghi.lexicons import load
+
+    names = set()
+    for canonical, entry in load("countries.toml")["country"].items():
+        names.add(canonical)
+        names.update(entry if isinstance(entry, list) else entry.get("variants", []))
+    return frozenset(names)
+
+
 @lru_cache(maxsize=65536)
 def is_region(name: str) -> bool:
-    """A province or a country."""
+    """A province or a country (`Đoàn Lào` is a delegation, not a person)."""
+    if name in _countries():
+        return True
     info = province_info(name)
-    if info is not None:
-        return info[2] == "province"
-    return any(m.start == 0 and m.end == len(name) and m.place.kind == "country" for m in find_places(name))
+    return info is not None and info[2] == "province"
 
 
 @dataclass

@@ -33,11 +33,6 @@ from hoinghi.lexicons import load
 from hoinghi.model import Document
 from hoinghi.text import normalize
 
-try:  # the project's date parser (another stage); a small local one below when it is absent
-    from hoinghi.clean.dates import parse_date as _shared_parse_date
-except ImportError:  # pragma: no cover
-    _shared_parse_date = None
-
 __all__ = ["DocumentMatch", "document_key", "find_documents", "normalize_code"]
 
 _LEX = load("documents.toml")
@@ -161,7 +156,8 @@ _MASTER = re.compile(
 )
 # Fast candidate finding: kind words are looked up with str.find in the lower-cased text (a regex alternation
 # tried at every position costs ~1 ms on a 4 KB page), codes from their `-` and `/`.
-_KIND_WORDS_LOW = sorted(_KIND_OF, key=len, reverse=True)
+# A word that starts with another kind word (`chương trình hành động`) is found through the shorter one.
+_KIND_WORDS_LOW = [w for w in _KIND_OF if not any(w != v and w.startswith(v) for v in _KIND_OF)]
 _PLURAL_BEFORE = re.compile(
     r"(?i:các|những|mọi)\s+(?:(?i:" + _KIND_ALT + r")\s*(?:,|và)\s*)*$"
 )
@@ -255,9 +251,7 @@ def _term(raw: str | None) -> str | None:
 
 
 def _parse_date(m: re.Match[str]) -> str | None:
-    """The signing date matched by `_DATE` as ISO, through the project's date parser when it is there."""
-    if _shared_parse_date is not None:
-        return _shared_parse_date(m.group(0))
+    """The signing date matched by `_DATE` as ISO (a real calendar day), else None."""
     d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
     try:
         return _dt.date(int(y), int(mo), int(d)).isoformat() if 1930 <= int(y) <= 2100 else None

@@ -130,7 +130,7 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
         ev.theme = m.group(1).strip()
     m = lx.venue.search(lead_para)
     if m:
-        ev.venue = m.group(1).strip()
+        ev.venue = re.split(r"\s(?:và|được|với|kết nối|theo|dưới|để|nhằm|có)\s", m.group(1))[0].strip(" -–")
     ev.city = _city(lead_para, body_start, places, ev, province)
 
     person_at = _person_positions(people)

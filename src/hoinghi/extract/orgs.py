@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 from hoinghi import lexicons
 from hoinghi.extract.people import LO, UP
@@ -82,14 +83,12 @@ def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> l
     defined: dict[str, str] = {}
     found: dict[str, OrgMatch] = {}
     blocked = sorted(person_spans)
-    tokens = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text)]
-    starts = [t[1] for t in tokens]
     pos = 0
     for m in lx.head.finditer(text):
         if m.start() < pos or _inside(m.start(), blocked) or lx.not_orgs.match(text, m.start()):
             continue
-        first = bisect_right(starts, m.end() - 1)
-        end, abbr = _phrase_end(text, m.end(), blocked, m.group().split()[-1][:1].isupper(), tokens[first:first + 24])
+        toks = [(t.group(), t.start(), t.end()) for t in islice(_TOKEN.finditer(text, m.end(), m.end() + 160), 20)]
+        end, abbr = _phrase_end(text, m.end(), blocked, m.group().split()[-1][:1].isupper(), toks)
         printed = text[m.start():end]
         if abbr:
             # `Ban Chỉ đạo công tác Thông tin đối ngoại (TTĐN) tỉnh Thái Nguyên`: define TTĐN, drop it from the name

@@ -19,9 +19,9 @@ from functools import cache
 
 from hoinghi import lexicons
 from hoinghi.model import Person
+from hoinghi.text import LOWER, UPPER
 
-UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UP, LO = UPPER, LOWER
 SYL = f"[{UP}][{LO}]*"
 # Capitalised words that start a title or a body, never a name's syllable.
 _NOT_NAME_SYL = {"Phó", "Bí", "Chủ", "Ủy", "Uỷ", "Tỉnh", "Bộ", "Ban", "Sở", "Đảng", "Thường", "Trưởng", "Tổng",
@@ -142,9 +142,9 @@ def _position_in(part: str, at_start: bool) -> tuple[int, int, bool] | None:
     return None
 
 
-_TRAILING = re.compile(r"(?:[\s,;.\-–]+|\s+(?:và|cùng|với|ông|bà|đồng chí|các đồng chí|các)\b)+$")
+_TRAILING = re.compile(r"(?:[\s,;.\-–…]+|\s+(?:và|cùng|với|ông|bà|đồng chí|các đồng chí|các)\b)+$")
 # A position that names a sub-unit (`Vụ trưởng Vụ Tây Âu và Bắc Mỹ`) may go on with its parent after a comma.
-_SUB_UNIT = re.compile(r"\s(?:Vụ|Cục|Phòng|Viện|Trung tâm|Văn phòng|Ban|Tiểu ban|Trường|Khoa|Vụ)\s+[A-ZĐÀ-Ỹ]")
+_SUB_UNIT = re.compile(r"\s(?:Vụ|Cục|Phòng|Viện|Trung tâm|Văn phòng|Ban|Tiểu ban|Trường|Khoa)\s+[" + UPPER + "]")
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
 
 
@@ -321,11 +321,13 @@ def _refer_back(text: str, people: list[PersonMatch]) -> None:
         for pos in pm.person.positions:
             if len(pos.split()) < 2:
                 continue
-            for m in re.finditer(re.escape(pos) + rf"(?![{LO}{UP}])", text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                pm.spans.append((m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+            at = text.find(pos)
+            while at != -1:
+                end = at + len(pos)
+                if not (end < len(text) and text[end].isalpha()) and not any(a <= at < b for a, b in taken):
+                    pm.spans.append((at, end))
+                    taken.append((at, end))
+                at = text.find(pos, end)
 
 
 def complete_positions(person: Person, province: str | None) -> list[str]:
