@@ -27,9 +27,7 @@ for first in "oOuU":
             _MOVES[first + marked] = _FIRST[first][i] + second
 
 _VN_LETTER = "a-zA-ZÀ-ỹđĐ"
-_TONE_RE = re.compile(
-    r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _MOVES})) + r"](?![" + _VN_LETTER + r"])"
-)
+_TONE_RE = re.compile(r"[oOuU][" + "".join(sorted({k[1] for k in _MOVES})) + r"](?![" + _VN_LETTER + r"])")
 
 _SPACES = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
@@ -46,12 +44,20 @@ def normalize(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _SPECIAL.sub(lambda m: _SPACES[m.group()], text)
-    return _TONE_RE.sub(lambda m: _MOVES.get(m.group(), m.group()), text)
+    return _TONE_RE.sub(_move_tone, text)
 
 
-def fold(text: str) -> str:
-    """Lower case, no diacritics, `đ` -> `d`, ASCII only: `Đối ngoại` and `doi ngoai` fold alike."""
-    text = normalize(text).lower().replace("đ", "d")
+def _move_tone(m: re.Match) -> str:
+    start = m.start()
+    if start and m.string[start - 1] in "qQ":  # `quý`, `Quỳnh`: the u belongs to qu
+        return m.group()
+    return _MOVES.get(m.group(), m.group())
+
+
+def fold(text: str, normalized: bool = False) -> str:
+    """Lower case, no diacritics, `đ` -> `d`, ASCII only: `Đối ngoại` and `doi ngoai` fold alike.
+    `normalized`: the text has been through `normalize` already."""
+    text = (text if normalized else normalize(text)).lower().replace("đ", "d")
     return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii")
 
 
@@ -62,3 +68,25 @@ def squash(text: str) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def trie_regex(words, char=re.escape) -> str:
+    """One regular expression for a word list, as a trie (`Bí thư|Bộ trưởng` -> `B(?:í thư|ộ trưởng)`): Python's
+    `re` tries every branch of a plain alternation at each position, a trie only the ones that can still match.
+    `char` writes one character of the pattern (default: escaped as is)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+    return emit(trie)

@@ -21,6 +21,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;”\"')\]]\s*$")
 _LOWER_START = re.compile(f"^[{LOWER}]")
 _DANGLING = re.compile(r"(?:,|\s(?:và|của|các|đồng chí|hơn|gần|với|tại|cho|là|có|được|về|từ|đến|trong|những|theo|"
                        r"gồm|như|do|bởi|để|nhằm|cùng|ông|bà))$")
+_SALUTATION = re.compile(r"(?:Kính thưa|Thưa|Kính gửi)\b")  # a speech's address lines end on a comma
 _NAME_WORD = re.compile(f"^(?:[{UPPER}][{LOWER}]*|[{UPPER}]{{1,3}}\\.?|[{UPPER}]+)$")
 
 
@@ -42,7 +43,7 @@ class Line:
     def folded(self) -> str:
         """Lower case without diacritics, for the lexicons' patterns."""
         if self.folded_raw is None:
-            return fold(self.text)
+            return fold(self.text, normalized=True)
         return squash(_BULLET.sub("", self.folded_raw) if self.bullet else self.folded_raw)
 
 
@@ -89,7 +90,7 @@ class _Rules:
         self.caption_verbs = re.compile(cap["verbs"])
         self.caption_ends = re.compile(cap["ends"])
         self.caption_not_starts = re.compile(cap["not_starts"])
-        self.caption_not_inside = re.compile(cap["not_inside"])
+        self.caption_not_inside = re.compile(cap["not_inside_raw"])
         self.lead = re.compile(lay["lead"]["starts_raw"])
         by = lay["byline"]
         self.byline_max_words = by["max_words"]
@@ -189,7 +190,7 @@ def _caption_like(line: Line, r: _Rules) -> bool:
     if r.caption_credit_raw.search(line.text):
         return True
     f = line.folded
-    if r.caption_not_starts.search(f) or line.text.endswith(":") or r.caption_not_inside.search(f):
+    if r.caption_not_starts.search(f) or line.text.endswith(":") or r.caption_not_inside.search(line.text):
         return False
     if f.startswith(("quang canh", "toan canh", "mot goc", "hinh anh")) and words <= 30:
         return True
@@ -207,7 +208,7 @@ def _paragraph_like(line: Line) -> bool:
 def split_lines(text: str) -> list[Line]:
     text = normalize(text)
     raw_lines = text.split("\n")
-    folded = fold(text).split("\n")  # one pass over the page; folding keeps lines apart
+    folded = fold(text, normalized=True).split("\n")  # one pass over the page; folding keeps lines apart
     if len(folded) != len(raw_lines):
         folded = [None] * len(raw_lines)
     lines = []
@@ -340,9 +341,10 @@ def _pick_title(header: list[Line], r: _Rules) -> int | None:
         words = ln.words
         if ln.label != "body" or ln.bullet or not r.title_min <= words <= r.title_max or ln.text.endswith(":"):
             continue
-        if _section_items(ln, r) is not None or not re.search(f"[{LOWER}]", ln.text):
+        if _section_items(ln, r) is not None:
             continue
-        score = words * (0.5 if _caption_like(ln, r) else 1.0)
+        upper = not re.search(f"[{LOWER}]", ln.text)  # `CHUẨN BỊ KỸ LƯỠNG CHO NGÀY HỘI TOÀN DÂN`
+        score = words * (0.5 if _caption_like(ln, r) else 0.8 if upper else 1.0)
         if score > best_score:
             best, best_score = i, score
     if best is not None and _caption_like(header[best], r) and not any(
@@ -375,7 +377,7 @@ def _join_wrapped(content: list[Line]) -> None:
                 prev = None
             continue
         if prev is not None and not _SENTENCE_END.search(prev.text) and (
-                _LOWER_START.match(ln.text) or _DANGLING.search(prev.text)):
+                _LOWER_START.match(ln.text) or _DANGLING.search(prev.text)) and not _SALUTATION.match(ln.text):
             prev.text = prev.text + " " + ln.text
             prev.folded_raw = None
             for cached in ("folded", "words"):

@@ -17,6 +17,7 @@ from functools import cache
 from hoinghi import lexicons
 from hoinghi.clean.dates import find_event_date
 from hoinghi.model import BridgePoint, Event
+from hoinghi.text import trie_regex
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
@@ -34,7 +35,7 @@ class _Lex:
         ev = lexicons.load("events.toml")
         kinds = sorted(ev["kinds"], key=len, reverse=True)
         self.kinds = ev["kinds"]
-        self.kind = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(k) for k in kinds) + r")(?![\wÀ-ỹ])", re.I)
+        self.kind = re.compile(r"(?<!\w)(" + trie_regex(kinds) + r")(?!\w)", re.I)
         self.noun_kinds = [k for k in kinds if k not in ("làm việc với", "ký kết", "chương trình")]
         self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
         triggers = [re.escape(t) if t != "dự" else r"dự(?! (?:thảo|án|kiến|báo|toán|định|khuyết|phòng|trữ|bị))"
@@ -43,17 +44,16 @@ class _Lex:
         self.name_stop = re.compile(r"[.;()]|,\s(?!(?:quán triệt|triển khai|học tập|nghiên cứu|thông tin|phổ biến|sơ kết|"
                                     r"tổng kết)\b)|\s(?:" + "|".join(
             re.escape(t) for t in sorted(ev["name_stops"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
-        self.noun = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(k) for k in self.noun_kinds) + r")(?![\wÀ-ỹ])", re.I)
-        self.speech = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(
-            re.escape(v) for v in sorted(ev["speech_verbs"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I)
+        self.noun = re.compile(r"(?<!\w)(" + trie_regex(self.noun_kinds) + r")(?!\w)", re.I)
+        self.speech = re.compile(r"(?<!\w)(" + trie_regex(ev["speech_verbs"]) + r")(?!\w)", re.I)
         self.chair = re.compile(r"(?<![\wÀ-ỹ])(?:đồng chủ trì|chủ trì)(?![\wÀ-ỹ])", re.I)
-        self.study = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(
-            re.escape(v) for v in sorted(ev["study_verbs"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I)
+        self.study = re.compile(r"(?<!\w)(" + trie_regex(ev["study_verbs"]) + r")(?!\w)", re.I)
         heads = "|".join(re.escape(v) for v in sorted(ev["venue_heads"], key=len, reverse=True))
         self.venue = re.compile(rf"\btại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:Nhà|Tòa nhà|Trụ sở|số)\b[^,.;()]*)*)")
         nouns = "|".join(re.escape(n) for n in sorted(ev["attendance_nouns"], key=len, reverse=True))
         approx = "|".join(re.escape(a) for a in sorted(ev["approx"], key=len, reverse=True))
-        self.attendance = re.compile(rf"(?:\b({approx})\s+)?{_NUMBER}\s+(?:{nouns})\b", re.I)
+        self.attendance = re.compile(rf"{_NUMBER}\s+(?:{nouns})\b", re.I)
+        self.approx = re.compile(rf"(?:^|\s)({approx})\s*$", re.I)
 
 
 @cache
@@ -122,10 +122,12 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     if not explicit and when:
         ev.mode = "in_person"
 
-    m = re.search(r"trong khuôn khổ (?:của )?([^,.;]+)", text)
+    at = text.find("trong khuôn khổ")
+    m = re.match(r"trong khuôn khổ (?:của )?([^,.;]+)", text[at:]) if at != -1 else None
     if m:
         ev.parent = m.group(1).strip()
-    m = re.search(r"chủ đề\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
+    at = text.find("chủ đề")
+    m = re.match(r"chủ đề\s*:?\s*[“\"]([^”\"]+)[”\"]", text[at:]) if at != -1 else None
     if m:
         ev.theme = m.group(1).strip()
     m = lx.venue.search(lead_para)
@@ -159,12 +161,14 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
                 if name_ not in ev.speakers:
                     ev.speakers.append(name_)
 
-    m = re.search(rf"{_NUMBER}\s+điểm cầu", text)
+    at = text.find("điểm cầu")
+    m = re.search(rf"{_NUMBER}\s+$", text[max(0, at - 20): at]) if at > 0 else None
     if m:
         ev.bridge_point_count = int(re.sub(r"\D", "", m.group(1)))
-    m = lx.attendance.search(text[body_start:])
+    m = lx.attendance.search(text, body_start)
     if m:
-        ev.attendance = {"count": int(re.sub(r"\D", "", m.group(2))), "approx": bool(m.group(1))}
+        approx = lx.approx.search(text[max(0, m.start() - 12): m.start()])
+        ev.attendance = {"count": int(re.sub(r"\D", "", m.group(1))), "approx": bool(approx)}
     ev.documents = _event_documents(title, text, sents, documents)
     return [ev]
 

@@ -17,6 +17,7 @@ from itertools import islice
 from hoinghi import lexicons
 from hoinghi.extract.people import LO, UP
 from hoinghi.model import Organization
+from hoinghi.text import trie_regex
 
 _TOKEN = re.compile(r"[^\s,.;:!?()“”\"'…]+|[,.;:!?()“”\"'…]")
 
@@ -32,7 +33,7 @@ class _Lex:
         people = lexicons.load("people.toml")
         orgs = lexicons.load("organizations.toml")
         heads = sorted(people["org_heads"], key=len, reverse=True)
-        self.head = re.compile(rf"(?<![{LO}{UP}])(?:{'|'.join(re.escape(h) for h in heads)})(?![{LO}])")
+        self.head = re.compile(rf"(?<![{LO}{UP}])(?=[{UP}])(?:{trie_regex(heads)})(?![{LO}])")
         self.inner = set(orgs["inner_words"])
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
         self.not_orgs = re.compile("|".join(re.escape(n) for n in orgs["not_orgs"]))

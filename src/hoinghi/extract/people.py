@@ -19,7 +19,7 @@ from functools import cache
 
 from hoinghi import lexicons
 from hoinghi.model import Person
-from hoinghi.text import LOWER, UPPER
+from hoinghi.text import LOWER, UPPER, trie_regex
 
 UP, LO = UPPER, LOWER
 SYL = f"[{UP}][{LO}]*"
@@ -48,8 +48,8 @@ class _Lex:
         self.honorific_positions = set(lex["honorific_positions"])
         heads = sorted(set(lex["heads"]), key=len, reverse=True)
         prefixes = "|".join(re.escape(p) for p in lex["head_prefixes"])
-        head_alt = "|".join(re.escape(h) for h in heads)
-        low_alt = "|".join(re.escape(h) for h in sorted(lex["heads_after_prefix"], key=len, reverse=True))
+        head_alt = trie_regex(heads)
+        low_alt = trie_regex(lex["heads_after_prefix"])
         # a head with its prefixes: `Phó Bí thư`, `Tổng Bí thư`, `nguyên Phó Trưởng ban`, `Phó trưởng Ban`
         head = rf"(?:(?:{prefixes})\s+)+(?:{head_alt}|{low_alt})(?![{LO}])|(?:{head_alt})(?![{LO}])"
         self.head = re.compile(head)
@@ -68,9 +68,9 @@ class _Lex:
         self.org_at_start = re.compile(rf"^(?:{org_alt})(?![{LO}])")
         self.provincial_bodies = lex["provincial_bodies"]
         self.compounds = {k: re.compile(rf"(?:{v})(?![{LO}])") for k, v in lex["compounds"].items()}
-        sur_alt = "|".join(re.escape(s) for s in sorted(self.surnames, key=len, reverse=True))
-        self.name = re.compile(rf"(?<![{LO}{UP}\w])(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
-        hon_alt = "|".join(re.escape(h) for h in self.honorifics)
+        sur_alt = trie_regex(self.surnames)
+        self.name = re.compile(rf"(?<![{LO}{UP}\w])(?=[{UP}])(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
+        hon_alt = trie_regex(self.honorifics)
         # any capitalised name after an honorific (names of ethnic minorities, foreigners: `Chẩu Văn Lâm`)
         self.cued_name = re.compile(rf"(?:^|(?<=[\s(,;:]))(?:{hon_alt})[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
         self.honorific_before = re.compile(rf"(?:^|(?<=[\s(,;:]))({hon_alt})\s*$")

@@ -45,7 +45,7 @@ from functools import cache
 
 from hoinghi.lexicons import load
 from hoinghi.model import Place
-from hoinghi.text import normalize
+from hoinghi.text import normalize, trie_regex
 
 MERGER = dt.date(2025, 7, 1)
 
@@ -143,29 +143,12 @@ def _title(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
 
 
+def _char(ch: str) -> str:
+    return r"\s*[-–—]\s*" if ch == "-" else re.escape(ch)
+
+
 def _trie_pattern(words: Iterable[str]) -> str:
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def char(ch: str) -> str:
-        if ch == "-":
-            return r"\s*[-–—]\s*"
-        return re.escape(ch)
-
-    def emit(node: dict) -> str:
-        alts = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        end = "" in node
-        if len(alts) == 1 and not end:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")" + ("?" if end else "")
-
-    return emit(trie)
+    return trie_regex(words, _char)
 
 
 class _Index:
