@@ -49,8 +49,9 @@ class Person:
 @dataclass
 class Organization:
     name: str
-    kind: str | None = None  # party, state, government, mass, academic, foreign, other
+    kind: str | None = None  # party, state, mass, academic, media, steering, business, international
     abbreviation: str | None = None
+    province: str | None = None  # a provincial body's province: printed, or the article's for a bare `Tỉnh ủy`
 
 
 @dataclass

@@ -82,6 +82,7 @@ def entities(text: str, *, when: dt.date | None = None, url: str | None = None, 
         out.mentions += [Mention("person", text[s:e], s, e, i) for s, e in pm.spans]
         out.mentions += [Mention("position", phrase, s, e, i) for s, e, phrase in pm.position_spans]
     for i, om in enumerate(orgs):
+        om.org.province = _org_province(om.org.name, places, om.spans, out.province)
         out.organizations.append(om.org)
         out.mentions += [Mention("organization", text[s:e], s, e, i) for s, e in om.spans]
     for m in places:
@@ -97,6 +98,21 @@ def entities(text: str, *, when: dt.date | None = None, url: str | None = None, 
         out.mentions += [Mention("document", text[s:e], s, e, i) for s, e in dm.spans]
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+_PROVINCIAL = re.compile(r"(?:Tỉnh ủy|Tỉnh|tỉnh|Thành ủy|thành phố|Ủy ban nhân dân tỉnh|Hội đồng nhân dân tỉnh)(?:\s|$)")
+
+
+def _org_province(name: str, places: list, spans: list[tuple[int, int]], province: str | None) -> str | None:
+    """The province of a provincial body: one named inside it (`Tỉnh ủy Yên Bái`), else the article's for a bare
+    `Tỉnh ủy`, `UBND tỉnh`, `Sở Ngoại vụ tỉnh`."""
+    for s, e in spans:
+        for m in places:
+            if s <= m.start < e and m.place.kind == "province":
+                return m.place.province or m.place.name
+    if province and _PROVINCIAL.search(name):
+        return province
+    return None
 
 
 _DOMAIN_WORD = re.compile(r"[a-z]+")

@@ -252,7 +252,9 @@ def _bridge_points(text: str, sents: list[_Sentence], people: list, places: list
         if bp is None:
             bp = BridgePoint(place=where)
             ev.bridge_points.append(bp)
-        here = [(a, b, n) for a, b, n in person_at if s.start <= a < s.end]
+        stop = re.search(r"\.(?:\s|$)|\n", text[s.end - 1:])  # a list of attendees runs on over `;`
+        end = s.end - 1 + stop.start() if stop else len(text)
+        here = [(a, b, n) for a, b, n in person_at if s.start <= a < end]
         chair = lex().chair.search(s.text)
         for a, _b, n in here:
             target = bp.chairs if chair and a < s.start + chair.start() else bp.attendees

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, event, func, select, text
+from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
@@ -387,4 +387,4 @@ def open_store(db: str | None = None, create: bool = True) -> Store:
     return Store(resolve_url(db), create=create)
 
 
-__all__ = ["Store", "StoreError", "EmptyStoreError", "open_store", "resolve_url", "page_hash", "bindparam"]
+__all__ = ["Store", "StoreError", "EmptyStoreError", "open_store", "resolve_url", "page_hash"]
