@@ -147,8 +147,6 @@ def test_former_positions_after_name(text, name, positions, former):
     assert (p.name, p.positions, p.former_positions) == (name, positions, former)
 
 
-@pytest.mark.xfail(reason="a title marked `nguyên` BEFORE the name is kept as a current position with the word "
-                          "`nguyên` in it, not moved to former_positions", strict=True)
 @pytest.mark.parametrize(
     ("text", "name", "former"),
     [
@@ -333,8 +331,6 @@ def test_delegation_is_no_person(text, expected):
     assert names(text) == expected
 
 
-@pytest.mark.xfail(reason="a name after an honorific or a title is dropped when a commune or ward bears it "
-                          "(is_place('Nguyễn Văn Cừ') is True): the cue should win", strict=True)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -8,7 +8,9 @@ content: a failure inside a stage is recorded in `Article.warnings` and the rest
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 from hoinghi.clean import analyse, byline_names
 from hoinghi.extract import entities
@@ -56,12 +58,22 @@ def extract_page(page: Page) -> Article:
 
 
 def base_date(art: Article, page: Page) -> dt.date | None:
-    """The date that dates without a year are resolved against: the published date, else the page's own."""
+    """The date that dates without a year are resolved against: the published date, else the page's own (a month
+    counts as its last day), else the last day of a year the headline or lead prints (`… năm 2023`)."""
     for value in (art.published, page.date):
         if value:
             try:
                 parts = [int(x) for x in value[:10].split("-")]
-                return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+                if len(parts) == 1:
+                    return dt.date(parts[0], 12, 31)
+                if len(parts) == 2:
+                    return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+                return dt.date(parts[0], parts[1], parts[2])
             except (ValueError, IndexError):
                 continue
-    return None
+    head = "\n".join(([art.title] if art.title else []) + art.body[:1])
+    years = [int(y) for y in _YEAR.findall(head) if 1945 <= int(y) <= dt.date.today().year + 1]
+    return dt.date(max(years), 12, 31) if years else None
+
+
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")

@@ -22,9 +22,11 @@ from hoinghi.text import fold
 
 @lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
-    """A name that is a place (province, district, country …), so not a person's."""
-    if province_info(name) is not None:
-        return True
+    """A name that is a place (province, district, country …), so not a person's. Wards and communes named after
+    people (`Nguyễn Văn Cừ`) do not count."""
+    info = province_info(name)
+    if info is not None:
+        return info[2] not in ("commune", "ward") or len(name.split()) < 3
     return any(m.start == 0 and m.end == len(name) for m in find_places(name))
 
 

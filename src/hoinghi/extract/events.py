@@ -149,7 +149,7 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
             for name_ in _subjects(s, m.start() + s.start, person_at):
                 if name_ not in ev.chairs:
                     ev.chairs.append(name_)
-        m = re.search(r"dưới sự chủ trì(?:, điều hành)? của\s+", s.text)
+        m = re.search(r"dưới sự chủ trì(?:, điều hành)? của\s+", s.text, re.I)
         if m:
             for name_ in _objects(s, s.start + m.end(), person_at, limit=1):
                 if name_ not in ev.chairs:
@@ -214,7 +214,7 @@ def _objects(s: _Sentence, pos: int, person_at, limit: int = 10) -> list[str]:
 def _organizers(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]) -> list[str]:
     """`Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị …`: the organisations right before `tổ chức`,
     joined by commas or `và`; none that is part of a person's position."""
-    m = re.search(r"(?<![\wÀ-ỹ])tổ chức(?![\wÀ-ỹ])", lead)
+    m = re.search(r"(?<!\w)(?<!các )tổ chức(?!\w)", lead)
     if not m:
         return []
     verb = offset + m.start()

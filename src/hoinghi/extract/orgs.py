@@ -37,14 +37,15 @@ class _Lex:
         self.inner = set(orgs["inner_words"])
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
         self.not_orgs = re.compile("|".join(re.escape(n) for n in orgs["not_orgs"]))
-        stops = set(orgs["stops"]) | {s for s in people["stops"] if " " in s and s != "chỉ đạo"}
+        stops = set(orgs["stops"]) | {s for s in people["stops"] if s not in ("chỉ đạo", "trong", "với", "có")}
         self.stops: dict[str, list[list[str]]] = {}
         for stop in sorted(stops, key=len, reverse=True):
             words = stop.split()
             self.stops.setdefault(words[0], []).append(words)
         doc_kinds = ["Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch", "Đề án", "Hướng dẫn",
                      "Thông báo", "Luật", "Nghị định", "Thông tư", "Công văn", "Văn kiện", "Chương trình"]
-        self.not_after_and = re.compile(r"(?:" + "|".join(re.escape(k) for k in doc_kinds + people["heads"]) + r")\b")
+        self.not_after_and = re.compile(
+            r"(?:" + trie_regex(doc_kinds + people["heads"] + people["org_heads"]) + r")(?!\w)")
         self.kinds = [(k, re.compile(p)) for k, p in orgs["kinds"].items()]
         self.known = orgs["known"]
         self.abbreviations = people["abbreviations"]
@@ -61,7 +62,8 @@ def expand(name: str, extra: dict[str, str] | None = None) -> str:
     """`UBND tỉnh Yên Bái` -> `Ủy ban nhân dân tỉnh Yên Bái`; `BCH Trung ương` -> `Ban Chấp hành Trung ương`."""
     lx = lex()
     table = {**lx.abbreviations, **(extra or {})}
-    return lx.abbr.sub(lambda m: table.get(m.group(1), m.group(1)), name)
+    pattern = lx.abbr if not extra else re.compile(r"(?<!\w)(" + trie_regex(table) + r")(?!\w)")
+    return pattern.sub(lambda m: table.get(m.group(1), m.group(1)), name)
 
 
 def kind_of(name: str) -> str | None:
@@ -116,15 +118,24 @@ def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: list) -> t
     lx = lex()
     end = start
     abbr = None
+    caps_run = 0
+    against = False
     i = 0
     while i < len(toks) and i < 18:
         tok, s, e = toks[i]
         if "\n" in text[end:s] or _inside(s, blocked):
             break
         low = [t[0].lower() for t in toks[i:i + 4]]
-        if any(low[: len(st)] == st for st in lx.stops.get(low[0], ())) and \
+        if tok[:1].islower() and any(low[: len(st)] == st for st in lx.stops.get(low[0], ())) and \
                 not (low[:2] == ["tổ", "chức"] and _prev_is(toks, i, "các")):
             break
+        if low[:3] == ["phòng", ",", "chống"]:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
+            end, prev_cap, against = toks[i + 2][2], False, True
+            i += 3
+            continue
+        if tok == "," and against and len(low) > 2 and (low[1], low[2]) in lx.pairs:
+            i += 1  # the list of what it fights: `tham nhũng, tiêu cực`
+            continue
         if tok == "(" and i + 2 < len(toks) and toks[i + 2][0] == ")" and toks[i + 1][0].isupper():
             short = toks[i + 1][0]
             words = list(re.finditer(r"\S+", text[start - 60 if start > 60 else 0: end]))[-len(short):]
@@ -140,10 +151,15 @@ def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: list) -> t
         if _is_cap(tok) or (tok.isupper() and len(tok) <= 6):
             if low[0] == "và" or (i > 0 and toks[i - 1][0] == "và" and lx.not_after_and.match(text, s)):
                 break
+            caps_run = caps_run + 1 if prev_cap else 1
             end, prev_cap = e, True
             i += 1
             continue
-        if prev_cap and tok not in lx.inner and (low[0], low[1] if len(low) > 1 else "") not in lx.pairs:
+        # a lower-case syllable after one capitalised word is its second syllable (`Chỉ đạo`); after a run of
+        # capitalised words (`Quảng Trị họp`) it is the next clause
+        if prev_cap and caps_run >= 2 and tok not in ("và", "tỉnh", "huyện", "quận", "xã", "phường", "thành", "thị"):
+            break  # `UBND tỉnh Yên Bái chỉ đạo`: a lower-case word after a proper name starts the clause
+        if prev_cap and caps_run <= 1 and tok not in lx.inner and (low[0], low[1] if len(low) > 1 else "") not in lx.pairs:
             end, prev_cap = e, False  # the second syllable of a capitalised word: `Chỉ đạo`, `Ngoại giao`
             i += 1
             continue

@@ -227,6 +227,9 @@ def _chain_before(text: str, start: int, floor: int) -> tuple[list[tuple[int, in
         s, e, _ = found
         pre = body[:s]
         former = bool(re.search(r"(?:^|\s)(?:nguyên|Nguyên)\s*$", pre)) or bool(fm)
+        lead_former = _FORMER.match(body[s:e])
+        if lead_former:  # `nguyên Bí thư Tỉnh ủy Kiều Văn Tâm`
+            s, former = s + lead_former.end(), True
         spans.insert(0, (seg_from + off + s, seg_from + off + e, former))
         first = seg_from + off + s
         if pre.strip() and not re.fullmatch(r"\s*(?:(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí|nguyên|Nguyên)\s*)*", pre):

@@ -1,0 +1,373 @@
+"""Events (`hoinghi.extract.events.build_events`, run through `hoinghi.pipeline.extract`): the kind and name from the
+headline or the lead, the larger event and the theme, the date resolved against the published date, part of day,
+mode, venue and city, organizers, chairs, speakers, bridge points, attendance, and the documents the event studied.
+
+Every page here is a short page written for the test in the style of Vietnamese official news; none is taken from
+a real page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hoinghi.model import Article, Event
+from hoinghi.pipeline import extract
+
+
+def run(page: str, date: str | None = None) -> tuple[Article, Event]:
+    art = extract(text=page.strip() + "\n", date=date)
+    assert art.events, f"no event in {art.title!r}"
+    return art, art.events[0]
+
+
+def event(page: str, date: str | None = None) -> Event:
+    return run(page, date)[1]
+
+
+def page(title: str, *paragraphs: str) -> str:
+    return "\n\n".join([title, *paragraphs])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kind and name
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        (page("Hội nghị quán triệt Nghị quyết Trung ương 4 khóa XIII",
+              "Sáng 14-12, Tỉnh ủy Bình Dương tổ chức hội nghị quán triệt nghị quyết."),
+         "hội nghị", "Hội nghị quán triệt Nghị quyết Trung ương 4 khóa XIII"),
+        (page("Khai mạc Hội thảo khoa học về ngoại giao văn hóa",
+              "Chiều 3/7, Học viện Ngoại giao tổ chức hội thảo."),
+         "hội thảo", "Hội thảo khoa học về ngoại giao văn hóa"),
+        (page("Khai mạc Kỳ họp thứ 20 HĐND tỉnh khóa XVII",
+              "Sáng 18/10, HĐND tỉnh Quảng Ngãi khai mạc kỳ họp."),
+         "kỳ họp", "Kỳ họp thứ 20 HĐND tỉnh khóa XVII"),
+        (page("Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ XV",
+              "Ngày 15/10, Đảng bộ xã Tân Lập long trọng tổ chức đại hội."),
+         "đại hội", "Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ XV"),
+        # the headline names no event: the name comes from the lead, after `tổ chức`
+        (page("Bình Dương quán triệt nghị quyết mới của Trung ương",
+              "Sáng 14-10, Tỉnh ủy Bình Dương tổ chức Hội nghị học tập, quán triệt Nghị quyết Hội nghị lần thứ mười "
+              "Ban Chấp hành Trung ương Đảng khóa XIII theo hình thức trực tuyến."),
+         "hội nghị", "Hội nghị học tập, quán triệt Nghị quyết Hội nghị lần thứ mười Ban Chấp hành Trung ương Đảng "
+                     "khóa XIII"),
+    ],
+)
+def test_kind_and_name(text, kind, name):
+    ev = event(text, date="2024-10-20")
+    assert (ev.kind, ev.name) == (kind, name)
+
+
+def test_parent_and_theme():
+    ev = event(page(
+        "Hội thảo quốc tế về hợp tác địa phương",
+        "Sáng 22/4, trong khuôn khổ Diễn đàn hợp tác địa phương Việt Nam - Lào lần thứ 3, Liên hiệp các tổ chức hữu "
+        "nghị Việt Nam tổ chức Hội thảo quốc tế về hợp tác địa phương với chủ đề: “Chung tay vì sự phát triển bền "
+        "vững” tại Trung tâm Hội nghị Quốc gia, thành phố Hà Nội."), date="2023-04-23")
+    assert ev.parent == "Diễn đàn hợp tác địa phương Việt Nam - Lào lần thứ 3"
+    assert ev.theme == "Chung tay vì sự phát triển bền vững"
+    assert (ev.venue, ev.city) == ("Trung tâm Hội nghị Quốc gia", "Hà Nội")
+
+
+def test_no_parent_no_theme():
+    ev = event(page("Hội nghị sơ kết công tác đối ngoại",
+                    "Sáng 12/7, Sở Ngoại vụ tỉnh Điện Biên tổ chức hội nghị sơ kết công tác đối ngoại."),
+               date="2023-07-14")
+    assert (ev.parent, ev.theme) == (None, None)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Date and part of day, resolved against the published date
+
+@pytest.mark.parametrize(
+    ("lead", "published", "date", "part_of_day"),
+    [
+        ("Sáng 14-12, Tỉnh ủy Bình Dương tổ chức hội nghị báo cáo viên.", "2021-12-20", "2021-12-14", "sáng"),
+        ("Chiều ngày 03/7, Tỉnh ủy Bình Dương tổ chức hội nghị báo cáo viên.", "2024-07-03", "2024-07-03", "chiều"),
+        ("Ngày 05/6, Tỉnh ủy Bình Dương tổ chức hội nghị báo cáo viên.", "2024-06-07", "2024-06-05", None),
+        ("Tối 20/11, Tỉnh ủy Bình Dương tổ chức hội nghị báo cáo viên.", "2022-11-21", "2022-11-20", "tối"),
+        # across a new year the past is preferred
+        ("Chiều 28/12, Tỉnh ủy Bình Dương tổ chức hội nghị báo cáo viên.", "2025-01-03", "2024-12-28", "chiều"),
+        ("Sáng 2/1, Tỉnh ủy Bình Dương tổ chức hội nghị báo cáo viên.", "2025-01-03", "2025-01-02", "sáng"),
+        # a date with its year needs no base
+        ("Ngày 15/11/2023, Tỉnh ủy Bình Dương tổ chức hội nghị báo cáo viên.", None, "2023-11-15", None),
+    ],
+)
+def test_event_date(lead, published, date, part_of_day):
+    ev = event(page("Hội nghị báo cáo viên", lead), date=published)
+    assert (ev.date, ev.part_of_day) == (date, part_of_day)
+
+
+def test_event_date_against_the_date_printed_on_the_page():
+    art, ev = run(page("Hội nghị quán triệt nghị quyết của Tỉnh ủy", "Cập nhật: 16-12-2021 | 09:12:05",
+                       "Sáng 14-12, Tỉnh ủy Bình Dương tổ chức hội nghị quán triệt nghị quyết."))
+    assert art.published == "2021-12-16T09:12:05+07:00"
+    assert (ev.date, ev.part_of_day) == ("2021-12-14", "sáng")
+
+
+def test_no_date_at_all():
+    ev = event(page("Hội nghị sơ kết công tác đối ngoại",
+                    "Sáng 12/7, Sở Ngoại vụ tỉnh Điện Biên tổ chức hội nghị sơ kết công tác đối ngoại."))
+    assert ev.date is None
+
+
+def test_date_from_a_year_in_the_text():
+    ev = event(page("Hội nghị sơ kết công tác đối ngoại 6 tháng đầu năm 2023",
+                    "Sáng 12/7, Ban Chỉ đạo công tác đối ngoại tỉnh Điện Biên tổ chức hội nghị sơ kết công tác đối "
+                    "ngoại 6 tháng đầu năm 2023."))
+    assert (ev.date, ev.part_of_day) == ("2023-07-12", "sáng")
+
+
+def test_date_against_a_month_precision_page_date():
+    ev = event(page("Hội nghị sơ kết công tác đối ngoại",
+                    "Sáng 12/7, Sở Ngoại vụ tỉnh Điện Biên tổ chức hội nghị sơ kết công tác đối ngoại."),
+               date="2023-07")
+    assert ev.date == "2023-07-12"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Mode
+
+@pytest.mark.parametrize(
+    ("lead", "mode"),
+    [
+        ("Sáng 9/12, Học viện Ngoại giao tổ chức hội thảo theo hình thức trực tiếp kết hợp trực tuyến.", "hybrid"),
+        ("Sáng 9/12, Học viện Ngoại giao tổ chức hội thảo theo hình thức trực tiếp và trực tuyến.", "hybrid"),
+        ("Sáng 9/12, Học viện Ngoại giao tổ chức hội thảo trực tuyến với các chuyên gia.", "online"),
+        ("Sáng 9/12, Học viện Ngoại giao tổ chức hội thảo tại Hà Nội.", "in_person"),
+    ],
+)
+def test_mode(lead, mode):
+    assert event(page("Hội thảo khoa học về ngoại giao kinh tế", lead), date="2022-12-15").mode == mode
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Venue and city
+
+def test_venue_and_city():
+    ev = event(page(
+        "Hội nghị triển khai nhiệm vụ công tác đối ngoại năm 2023",
+        "Sáng 14-12, tại Hội trường Diên Hồng, Nhà Quốc hội, Thủ đô Hà Nội, Ban Đối ngoại Trung ương tổ chức Hội "
+        "nghị triển khai nhiệm vụ công tác đối ngoại năm 2023."), date="2022-12-15")
+    assert ev.venue == "Hội trường Diên Hồng, Nhà Quốc hội"
+    assert ev.city == "Hà Nội"
+
+
+def test_city_of_a_provincial_event_in_person():
+    ev = event(page("Hội nghị Ban Chấp hành Đảng bộ tỉnh",
+                    "Sáng 1/3, Tỉnh ủy Sơn La tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15."),
+               date="2024-03-02")
+    assert (ev.mode, ev.venue, ev.city) == ("in_person", None, "Sơn La")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Organizers
+
+@pytest.mark.parametrize(
+    ("lead", "organizers"),
+    [
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị báo cáo viên.", ["Tỉnh ủy Sơn La"]),
+        ("Sáng 1/3, Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức hội nghị toàn quốc.",
+         ["Bộ Chính trị", "Ban Bí thư Trung ương Đảng"]),
+        ("Ngày 5/6, Ban Chỉ đạo công tác đối ngoại tỉnh, Sở Ngoại vụ tổ chức hội nghị sơ kết.",
+         ["Ban Chỉ đạo công tác đối ngoại tỉnh", "Sở Ngoại vụ"]),
+        ("Sáng 1/3, Tỉnh ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam tỉnh tổ chức lễ kỷ niệm.",
+         ["Tỉnh ủy", "HĐND", "UBND", "Ủy ban MTTQ Việt Nam tỉnh"]),
+        # `do X tổ chức`; the body inside a person's position (`UBND tỉnh`) is not an organizer
+        ("Sáng 1/3, đồng chí Hà Văn Bình, Phó Chủ tịch UBND tỉnh dự hội nghị do Sở Ngoại vụ tổ chức.",
+         ["Sở Ngoại vụ"]),
+        ("Sáng 1/3, hội nghị báo cáo viên đã diễn ra tại Hà Nội.", []),
+    ],
+)
+def test_organizers(lead, organizers):
+    assert event(page("Hội nghị báo cáo viên", lead), date="2024-03-02").organizers == organizers
+
+
+def test_organizers_joined_by_and():
+    ev = event(page("Hội thảo khoa học về ngoại giao văn hóa",
+                    "Chiều 3/7, Bộ Ngoại giao và Học viện Ngoại giao tổ chức Hội thảo khoa học về ngoại giao văn "
+                    "hóa."), date="2024-07-05")
+    assert ev.organizers == ["Bộ Ngoại giao", "Học viện Ngoại giao"]
+
+
+def test_organizer_whose_name_contains_to_chuc():
+    ev = event(page("Hội thảo quốc tế về hợp tác địa phương",
+                    "Sáng 22/4, Liên hiệp các tổ chức hữu nghị Việt Nam tổ chức Hội thảo quốc tế về hợp tác địa "
+                    "phương."), date="2023-04-23")
+    assert ev.organizers == ["Liên hiệp các tổ chức hữu nghị Việt Nam"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Chairs
+
+@pytest.mark.parametrize(
+    ("lead", "chairs"),
+    [
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Đồng chí Hoàng Văn Chất, Bí thư Tỉnh ủy chủ trì hội nghị.",
+         ["Hoàng Văn Chất"]),
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Đồng chí Hoàng Văn Chất, Bí thư Tỉnh ủy và đồng chí Nguyễn "
+         "Thái Hưng, Phó Bí thư Thường trực Tỉnh ủy đồng chủ trì hội nghị.", ["Hoàng Văn Chất", "Nguyễn Thái Hưng"]),
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị dưới sự chủ trì của đồng chí Hoàng Văn Chất, Bí thư Tỉnh ủy.",
+         ["Hoàng Văn Chất"]),
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Tổng Bí thư Trần Đức Lương chủ trì và chỉ đạo hội nghị.",
+         ["Trần Đức Lương"]),
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Đồng chí Hoàng Văn Chất phát biểu khai mạc.", []),
+    ],
+)
+def test_chairs(lead, chairs):
+    assert event(page("Hội nghị Ban Chấp hành Đảng bộ tỉnh", lead), date="2024-03-02").chairs == chairs
+
+
+def test_chair_after_sentence_initial_duoi_su_chu_tri():
+    ev = event(page("Hội nghị sơ kết công tác đối ngoại",
+                    "Ngày 05/6, Ban Chỉ đạo công tác đối ngoại tỉnh Bắc Giang tổ chức Hội nghị sơ kết công tác đối "
+                    "ngoại. Dưới sự chủ trì của đồng chí Phan Đức Long, Phó Chủ tịch UBND tỉnh, hội nghị đã đánh giá "
+                    "kết quả."), date="2024-06-07")
+    assert ev.chairs == ["Phan Đức Long"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Speakers
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Đồng chí Trương Thị Hạnh, Giám đốc Sở Ngoại vụ phát biểu tham luận.", ["Trương Thị Hạnh"]),
+        ("Đồng chí Trương Thị Hạnh, Giám đốc Sở Ngoại vụ trình bày báo cáo tóm tắt.", ["Trương Thị Hạnh"]),
+        ("Tại hội nghị, Tiến sĩ Lục Minh Châu, Phó Viện trưởng Viện Chiến lược thông tin chuyên đề về tình hình "
+         "thế giới.", ["Lục Minh Châu"]),
+        ("Đồng chí Trương Thị Hạnh, Giám đốc Sở Ngoại vụ báo cáo kết quả công tác đối ngoại.", ["Trương Thị Hạnh"]),
+        ("Đồng chí Trương Thị Hạnh kết luận hội nghị.", ["Trương Thị Hạnh"]),
+        ("Phát biểu tại hội nghị, đồng chí Trương Thị Hạnh, Giám đốc Sở Ngoại vụ nhấn mạnh yêu cầu đổi mới.",
+         ["Trương Thị Hạnh"]),
+        ("Hội nghị đã nghe đồng chí Trương Thị Hạnh, Giám đốc Sở Ngoại vụ báo cáo chuyên đề.", ["Trương Thị Hạnh"]),
+        ("Đồng chí Trương Thị Hạnh, Giám đốc Sở Ngoại vụ dự hội nghị.", []),
+    ],
+)
+def test_speakers(sentence, speakers):
+    ev = event(page("Hội nghị tổng kết công tác đối ngoại",
+                    "Sáng 20/12, Tỉnh ủy Cà Mau tổ chức hội nghị tổng kết công tác đối ngoại năm 2023.", sentence),
+               date="2023-12-21")
+    assert ev.speakers == speakers
+
+
+def test_speaker_named_by_a_title_that_refers_back():
+    ev = event(page(
+        "Hội nghị toàn quốc quán triệt nghị quyết",
+        "Sáng 15-11, Bộ Chính trị, Ban Bí thư tổ chức hội nghị toàn quốc quán triệt nghị quyết. Tổng Bí thư Trần Đức "
+        "Lương chủ trì hội nghị.",
+        "Phát biểu bế mạc hội nghị, Tổng Bí thư nhấn mạnh yêu cầu nghiên cứu kỹ các nghị quyết. Hội nghị đã nghe "
+        "đồng chí Phạm Quang Vinh, Trưởng ban Tuyên giáo Trung ương trình bày chuyên đề."), date="2023-11-16")
+    assert ev.chairs == ["Trần Đức Lương"]
+    assert ev.speakers == ["Trần Đức Lương", "Phạm Quang Vinh"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Bridge points
+
+def test_bridge_point_with_attendees_listed_after_co():
+    ev = event(page(
+        "Hội nghị toàn quốc quán triệt nghị quyết",
+        "Sáng 15-11, Bộ Chính trị, Ban Bí thư tổ chức hội nghị toàn quốc quán triệt nghị quyết theo hình thức trực "
+        "tiếp kết hợp trực tuyến.",
+        "Tại điểm cầu Tỉnh ủy Bình Dương có: đồng chí Trịnh Hồng Sơn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy; "
+        "đồng chí Lê Thị Ngọc, Phó Bí thư Thường trực Tỉnh ủy cùng các đồng chí trong Ban Thường vụ Tỉnh ủy."),
+        date="2023-11-16")
+    assert [(bp.place, bp.chairs, bp.attendees) for bp in ev.bridge_points] == [
+        ("Bình Dương", [], ["Trịnh Hồng Sơn", "Lê Thị Ngọc"])]
+    assert ev.chairs == []
+
+
+def test_bridge_point_chairs_and_attendees():
+    ev = event(page(
+        "Hội nghị triển khai nhiệm vụ công tác đối ngoại năm 2023",
+        "Sáng 14-12, Ban Đối ngoại Trung ương tổ chức hội nghị triển khai nhiệm vụ công tác đối ngoại năm 2023 theo "
+        "hình thức trực tuyến tới 63 điểm cầu trong cả nước.",
+        "Tại điểm cầu tỉnh Lào Cai, đồng chí Vàng Seo Lử, Phó Bí thư Tỉnh ủy chủ trì, cùng dự có đồng chí Hoàng "
+        "Quốc Bảo, Giám đốc Sở Ngoại vụ.",
+        "Tại điểm cầu tỉnh Yên Bái, đồng chí Ngô Thị Hạnh, Phó Chủ tịch UBND tỉnh chủ trì; tham dự có đồng chí Đinh "
+        "Văn Sang, Giám đốc Sở Ngoại vụ."), date="2022-12-15")
+    assert [(bp.place, bp.chairs, bp.attendees) for bp in ev.bridge_points] == [
+        ("Lào Cai", ["Vàng Seo Lử"], ["Hoàng Quốc Bảo"]),
+        ("Yên Bái", ["Ngô Thị Hạnh"], ["Đinh Văn Sang"]),
+    ]
+    assert ev.bridge_point_count == 63
+    assert ev.mode == "online"
+    assert ev.chairs == []  # chairs at a bridge point are not the event's chairs
+
+
+def test_main_venue_named_as_a_bridge_point():
+    ev = event(page(
+        "Hội nghị toàn quốc về công tác đối ngoại",
+        "Sáng 1/3, Ban Bí thư Trung ương Đảng tổ chức hội nghị toàn quốc về công tác đối ngoại theo hình thức trực "
+        "tuyến. Đồng chí Trương Văn Thành, Thường trực Ban Bí thư chủ trì hội nghị tại điểm cầu Hà Nội.",
+        "Tại điểm cầu tỉnh Phú Yên, đồng chí Cao Thị Hòa An, Phó Bí thư Thường trực Tỉnh ủy chủ trì."),
+        date="2024-03-02")
+    assert ev.chairs == ["Trương Văn Thành"]
+    assert ev.city == "Hà Nội"
+    assert [(bp.place, bp.chairs, bp.attendees) for bp in ev.bridge_points] == [
+        ("Phú Yên", ["Cao Thị Hòa An"], [])]
+    assert ev.bridge_point_count is None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Attendance
+
+@pytest.mark.parametrize(
+    ("sentence", "attendance"),
+    [
+        ("Dự hội nghị có gần 170 đại biểu là báo cáo viên các cấp.", {"count": 170, "approx": True}),
+        ("Với 1.268 đại biểu tham dự, hội nghị đã thảo luận sôi nổi.", {"count": 1268, "approx": False}),
+        ("Hội nghị có hơn 300 cán bộ chủ chốt tham dự.", {"count": 300, "approx": True}),
+        ("Về dự đại hội có 120 đại biểu chính thức.", {"count": 120, "approx": False}),
+        ("Hội nghị thảo luận sôi nổi, thẳng thắn.", None),
+    ],
+)
+def test_attendance(sentence, attendance):
+    ev = event(page("Hội nghị báo cáo viên", "Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị báo cáo viên.", sentence),
+               date="2024-03-02")
+    assert ev.attendance == attendance
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Documents the event studied, not those only mentioned
+
+def _studied(art: Article, ev: Event) -> list[tuple[str, str | None]]:
+    return [(art.documents[i].kind, art.documents[i].number) for i in ev.documents]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "studied", "all_documents"),
+    [
+        ("Sáng 12/7, Tỉnh ủy Hà Giang tổ chức hội nghị quán triệt Kết luận số 57-KL/TW của Bộ Chính trị.",
+         [("Kết luận", "57")], [("Kết luận", "57")]),
+        ("Sáng 12/7, Tỉnh ủy Hà Giang tổ chức hội nghị triển khai Chỉ thị số 25-CT/TW của Ban Bí thư.",
+         [("Chỉ thị", "25")], [("Chỉ thị", "25")]),
+        ("Sáng 12/7, Huyện ủy Vị Xuyên tổ chức hội nghị học tập Chỉ thị số 05-CT/TW của Bộ Chính trị.",
+         [("Chỉ thị", "05")], [("Chỉ thị", "05")]),
+        ("Sáng 12/7, Tỉnh ủy Hà Giang tổ chức hội nghị sơ kết 5 năm thực hiện Chỉ thị số 12-CT/TW của Ban Bí thư.",
+         [("Chỉ thị", "12")], [("Chỉ thị", "12")]),
+        ("Chiều 10/7, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị tổng kết 10 năm thực hiện Nghị quyết số "
+         "29-NQ/TW và triển khai Quy định số 08-QĐi/TW.",
+         [("Nghị quyết", "29"), ("Quy định", "08")], [("Nghị quyết", "29"), ("Quy định", "08")]),
+        # mentioned in passing, in a sentence that is not about the event
+        ("Sáng 12/7, Tỉnh ủy Hà Giang tổ chức hội nghị quán triệt Kết luận số 57-KL/TW của Bộ Chính trị. Năm 2020, "
+         "tỉnh đã ban hành Kế hoạch số 40-KH/TU.",
+         [("Kết luận", "57")], [("Kết luận", "57"), ("Kế hoạch", "40")]),
+        ("Sáng 12/7, Tỉnh ủy Hà Giang tổ chức hội nghị quán triệt Kết luận số 57-KL/TW. Trước đó, tỉnh đã thực "
+         "hiện tốt Chỉ thị số 03-CT/TW của Bộ Chính trị.",
+         [("Kết luận", "57")], [("Kết luận", "57"), ("Chỉ thị", "03")]),
+    ],
+)
+def test_documents_studied(paragraph, studied, all_documents):
+    art, ev = run(page("Tỉnh ủy tổ chức hội nghị chuyên đề", paragraph), date="2023-07-14")
+    assert [(d.kind, d.number) for d in art.documents] == all_documents
+    assert _studied(art, ev) == studied
+
+
+def test_document_in_the_headline_is_studied():
+    art, ev = run(page("Hội nghị học tập, quán triệt Chỉ thị số 25-CT/TW của Ban Bí thư",
+                       "Sáng 13/9, Tỉnh ủy Vĩnh Phúc tổ chức hội nghị trực tuyến. Dịp này, các đại biểu cũng được "
+                       "nghe giới thiệu Kết luận số 12-KL/TW của Bộ Chính trị."), date="2019-09-14")
+    assert _studied(art, ev) == [("Chỉ thị", "25"), ("Kết luận", "12")]
