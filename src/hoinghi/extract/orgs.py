@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from hoinghi import lexicons
@@ -61,9 +61,14 @@ def lex() -> _Lex:
 def expand(name: str, extra: dict[str, str] | None = None) -> str:
     """`UBND tỉnh Yên Bái` -> `Ủy ban nhân dân tỉnh Yên Bái`; `BCH Trung ương` -> `Ban Chấp hành Trung ương`."""
     lx = lex()
-    table = {**lx.abbreviations, **(extra or {})}
-    pattern = lx.abbr if not extra else re.compile(r"(?<!\w)(" + trie_regex(table) + r")(?!\w)")
-    return pattern.sub(lambda m: table.get(m.group(1), m.group(1)), name)
+    if extra:  # abbreviations the text defines first: they may shadow the lexicon's
+        name = _abbr_pattern(tuple(sorted(extra))).sub(lambda m: extra[m.group(1)], name)
+    return lx.abbr.sub(lambda m: lx.abbreviations.get(m.group(1), m.group(1)), name)
+
+
+@lru_cache(maxsize=256)
+def _abbr_pattern(keys: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)")
 
 
 def kind_of(name: str) -> str | None:
