@@ -19,6 +19,12 @@ from hoinghi.clean.dates import find_event_date
 from hoinghi.model import BridgePoint, Event
 from hoinghi.text import trie_regex
 
+_UNDER_CHAIR = re.compile(r"[dD]ưới sự chủ trì(?:, điều hành)? của\s+")
+
+
+def _both_cases(words: list[str]) -> list[str]:
+    """Each word as printed and with a capital first letter (faster than a case-insensitive pattern)."""
+    return sorted({w for word in words for w in (word, word[:1].upper() + word[1:])})
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
 
@@ -35,7 +41,7 @@ class _Lex:
         ev = lexicons.load("events.toml")
         kinds = sorted(ev["kinds"], key=len, reverse=True)
         self.kinds = ev["kinds"]
-        self.kind = re.compile(r"(?<!\w)(" + trie_regex(kinds) + r")(?!\w)", re.I)
+        self.kind = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(kinds)) + r")(?!\w)")
         self.noun_kinds = [k for k in kinds if k not in ("làm việc với", "ký kết", "chương trình")]
         self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
         triggers = [re.escape(t) if t != "dự" else r"dự(?! (?:thảo|án|kiến|báo|toán|định|khuyết|phòng|trữ|bị))"
@@ -44,10 +50,12 @@ class _Lex:
         self.name_stop = re.compile(r"[.;()]|,\s(?!(?:quán triệt|triển khai|học tập|nghiên cứu|thông tin|phổ biến|sơ kết|"
                                     r"tổng kết)\b)|\s(?:" + "|".join(
             re.escape(t) for t in sorted(ev["name_stops"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
-        self.noun = re.compile(r"(?<!\w)(" + trie_regex(self.noun_kinds) + r")(?!\w)", re.I)
-        self.speech = re.compile(r"(?<!\w)(" + trie_regex(ev["speech_verbs"]) + r")(?!\w)", re.I)
-        self.chair = re.compile(r"(?<![\wÀ-ỹ])(?:đồng chủ trì|chủ trì)(?![\wÀ-ỹ])", re.I)
-        self.study = re.compile(r"(?<!\w)(" + trie_regex(ev["study_verbs"]) + r")(?!\w)", re.I)
+        self.noun = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(self.noun_kinds)) + r")(?!\w)")
+        self.speech = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(ev["speech_verbs"])) + r")(?!\w)")
+        self.chair = re.compile(r"(?<!\w)(?:[đĐ]ồng chủ trì|[cC]hủ trì)(?!\w)")
+        # a sentence worth reading for chairs and speakers
+        self.role = re.compile(trie_regex(_both_cases(["chủ trì"] + ev["speech_verbs"])))
+        self.study = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(ev["study_verbs"])) + r")(?!\w)")
         heads = "|".join(re.escape(v) for v in sorted(ev["venue_heads"], key=len, reverse=True))
         self.venue = re.compile(rf"\btại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:Nhà|Tòa nhà|Trụ sở|số)\b[^,.;()]*)*)")
         nouns = "|".join(re.escape(n) for n in sorted(ev["attendance_nouns"], key=len, reverse=True))
@@ -69,6 +77,8 @@ def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None
     """The event's kind, and its own name: from the headline when it names the event, else from the lead, where
     the event noun must follow a verb like `tổ chức`, `diễn ra`, `dự` (or open a sentence)."""
     lx = lex()
+    if title and title.isupper():  # `HỘI NGHỊ …`: match on lower case (same length), keep the printed name
+        title = title[:1] + title[1:].lower()
     for m in lx.noun.finditer(title or ""):
         name = re.split(r"\s+[-–|]\s+|:\s|[()]", title[m.start():])[0].strip(" .,:;\"“”")
         return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), name[0].upper() + name[1:]
@@ -143,13 +153,13 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     ev.organizers = _organizers(lead_para, orgs, body_start, taken)
     _main_venue_bridge(ev, province)
     for s in sents:
-        if any(a <= s.start < b for a, b in in_bridge):
+        if not person_at or not lx.role.search(s.text) or any(a <= s.start < b for a, b in in_bridge):
             continue
         for m in lx.chair.finditer(s.text):
             for name_ in _subjects(s, m.start() + s.start, person_at):
                 if name_ not in ev.chairs:
                     ev.chairs.append(name_)
-        m = re.search(r"dưới sự chủ trì(?:, điều hành)? của\s+", s.text, re.I)
+        m = _UNDER_CHAIR.search(s.text)
         if m:
             for name_ in _objects(s, s.start + m.end(), person_at, limit=1):
                 if name_ not in ev.chairs:
