@@ -84,6 +84,8 @@ def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None
         return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), name[0].upper() + name[1:]
     for m in lx.noun.finditer(lead):
         before = lead[max(0, m.start() - 60): m.start()]
+        if re.search(r"(?:Trung tâm|Nhà|Phòng|Cung)\s+$", before):
+            continue  # `Trung tâm Hội nghị Quốc tế`: a venue
         opens = re.search(r"(?:^|[.,]\s*|\d\s*,?\s*)$", before) and m.group(1)[0].isupper()
         if not opens and not lx.trigger.search(" ".join(before.split()[-8:])):
             continue
@@ -95,6 +97,22 @@ def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None
             if pattern.search(source):
                 return kind, None
     return None, None
+
+
+def _through_documents(name: str | None, text: str, body_start: int, documents: list) -> str | None:
+    """A name cut at a comma inside the document it names (`… Kết luận 57 về nâng cao chất lượng, hiệu quả …`) runs
+    on to the end of that document's mention."""
+    if not name:
+        return name
+    at = text.find(name)
+    if at == -1:
+        return name
+    end = at + len(name)
+    for dm in documents:
+        for s, e in dm.spans:
+            if at <= s < end < e and (at >= body_start or e <= body_start):
+                return text[at:e]
+    return name
 
 
 def _mode(text: str) -> tuple[str | None, bool]:
@@ -123,6 +141,7 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     kind, name = _kind_and_name(title, lead)
     if kind is None:
         return []
+    name = _through_documents(name, text, body_start, documents)
     ev = Event(kind=kind, name=name)
 
     when = find_event_date(lead_para, base) or find_event_date(text[body_start:], base)
@@ -247,7 +266,7 @@ def _bridge_points(text: str, sents: list[_Sentence], people: list, places: list
     person_at = _person_positions(people)
     used = []
     for s in sents:
-        m = re.search(r"điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})", s.text)
+        m = re.search(r"(?<!\d )điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})", s.text)
         if not m or re.match(r"(?:trong|ở|tại các|của các|các|trực tuyến|Trung ương|quốc gia)\b", m.group(1)):
             continue
         at = s.start + m.start(1)
@@ -262,8 +281,7 @@ def _bridge_points(text: str, sents: list[_Sentence], people: list, places: list
         if bp is None:
             bp = BridgePoint(place=where)
             ev.bridge_points.append(bp)
-        stop = re.search(r"\.(?:\s|$)|\n", text[s.end - 1:])  # a list of attendees runs on over `;`
-        end = s.end - 1 + stop.start() if stop else len(text)
+        end = _attendee_list_end(text, s.end)
         here = [(a, b, n) for a, b, n in person_at if s.start <= a < end]
         chair = lex().chair.search(s.text)
         for a, _b, n in here:
@@ -284,6 +302,23 @@ def _main_venue_bridge(ev: Event, province: str | None) -> None:
             ev.bridge_points.remove(bp)
             ev.chairs = list(dict.fromkeys(bp.chairs + ev.chairs))
             ev.city = ev.city or "Hà Nội"
+
+
+_ATTEND_ON = re.compile(r"\s*(?:Cùng (?:tham )?dự|Tham dự|Dự (?:hội nghị|tại điểm cầu)|Cùng dự)")
+
+
+def _attendee_list_end(text: str, pos: int) -> int:
+    """Where a bridge point's list of people ends: it runs on over `;` and into sentences that go on naming who
+    attended (`Cùng dự có đồng chí …`), to the end of the paragraph at most."""
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end == -1 else para_end
+    end = pos
+    while end < para_end:
+        stop = re.search(r"\.(?:\s|$)", text[end:para_end])
+        end = end + stop.end() if stop else para_end
+        if not _ATTEND_ON.match(text, end):
+            break
+    return end
 
 
 def _event_documents(title: str | None, text: str, sents: list[_Sentence], documents: list) -> list[int]:

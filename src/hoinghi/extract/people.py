@@ -27,7 +27,7 @@ SYL = f"[{UP}][{LO}]*"
 _NOT_NAME_SYL = {"Phó", "Bí", "Chủ", "Ủy", "Uỷ", "Tỉnh", "Bộ", "Ban", "Sở", "Đảng", "Thường", "Trưởng", "Tổng",
                  "Hội", "Nhà", "Quốc", "Trung", "Thủ", "Thứ", "Giám", "Đại", "Ngày", "Sáng", "Chiều", "Tại", "Theo",
                  "Và", "Các", "Những", "Huyện", "Thành", "Xã", "Phường", "Cục", "Vụ", "Viện", "Học", "Liên", "Mặt",
-                 "Ông", "Bà", "Đồng", "Tiến", "Kết", "Nghị", "Chỉ", "Văn", "Hà", "Thái"}
+                 "Ông", "Bà", "Đồng", "Tiến", "Kết", "Nghị", "Chỉ", "Văn", "Hà", "Thái"} - {"Thường"}
 # Syllables that may follow a family name even though they appear above (`Nguyễn Văn A`, `Hồ Quốc Dũng`).
 _NAME_OK_AFTER_SURNAME = {"Văn", "Quốc", "Thành", "Trung", "Đại", "Hà", "Thái", "Đồng", "Tiến"}
 
@@ -145,6 +145,7 @@ def _position_in(part: str, at_start: bool) -> tuple[int, int, bool] | None:
 _TRAILING = re.compile(r"(?:[\s,;.\-–…]+|\s+(?:và|cùng|với|ông|bà|đồng chí|các đồng chí|các)\b)+$")
 # A position that names a sub-unit (`Vụ trưởng Vụ Tây Âu và Bắc Mỹ`) may go on with its parent after a comma.
 _SUB_UNIT = re.compile(r"\s(?:Vụ|Cục|Phòng|Viện|Trung tâm|Văn phòng|Ban|Tiểu ban|Trường|Khoa)\s+[" + UPPER + "]")
+_STREET = re.compile(r"(?:số\s*\d+[A-Za-z]?|[đĐ]ường|[pP]hố|ngõ|ngách|[đĐ]ại lộ)\s+$")
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
 
 
@@ -244,6 +245,8 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
     lx = lex()
     candidates: dict[int, tuple[int, int]] = {}
     for m in lx.name.finditer(text):
+        if _STREET.search(text, max(0, m.start() - 14), m.start()):
+            continue  # `số 11 Lê Hồng Phong`: a street
         words = m.group().split(" ")
         nxt = re.match(r" ([^\s,.;:]+)", text[m.end(): m.end() + 20])
         trimmed = _trim_name(words, is_place, nxt.group(1) if nxt else "", is_region)
@@ -342,6 +345,8 @@ def complete_positions(person: Person, province: str | None) -> list[str]:
     for pos in person.positions:
         if re.search(r"(?:Tỉnh ủy|tỉnh|HĐND tỉnh|UBND tỉnh)$", pos) and province not in pos:
             out.append(f"{pos} {province}")
+        elif re.search(r"(?:Ban Thường vụ|Ban Chấp hành Đảng bộ tỉnh)$", pos):
+            out.append(f"{pos} Tỉnh ủy {province}" if pos.endswith("vụ") else f"{pos} {province}")
         else:
             out.append(pos)
     return out

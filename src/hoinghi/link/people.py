@@ -1,0 +1,282 @@
+"""People: the mentions of one person across articles become one entity with a timeline of positions.
+
+Mentions are indexed by the folded name (`hoinghi.text.fold`: NFC, one tone placement, no diacritics, lower case)
+and taken in order of publication. A mention with positions joins a same-name person unless something clashes:
+
+- provinces: each position names its province (`Phó Chủ tịch UBND tỉnh Thái Nguyên`, `Bí thư Thành ủy Phúc Yên` ->
+  Vĩnh Phúc) or, being a provincial post without a name (`Giám đốc Sở Ngoại vụ`, `Phó Chủ tịch UBND tỉnh`), takes
+  the article's province (`positions_full` already completes most of them). A person's provinces are those of
+  their provincial posts; two sets that share no province clash. Central posts (`Bộ trưởng`, `Trưởng Ban Tuyên
+  giáo Trung ương`, anything with `Trung ương`/`TƯ`/`Bộ …` and no province) and posts of no place (`Đại sứ`, `Phó
+  Giám đốc Học viện Ngoại giao`) give no province, so they are compatible with any. After the 2025 merger, two
+  provinces that merged into one do not clash (`Yên Bái` then `Lào Cai`).
+- the names themselves: two spellings that fold alike but differ in their diacritics (`Hải` / `Hài`) are two names;
+- one article: two mentions in one article are two people.
+
+Among the compatible persons the one sharing most positions (then provinces, then the article's province) wins; none
+founds a new person. A name printed without any position joins the only same-name person if there is exactly one,
+else the only one of the article's province; when that is still ambiguous it goes to a person marked
+`ambiguous` that collects such mentions of the name.
+
+Each person's timeline holds every position once, compared after expanding `TƯ`, `TTĐN`, `UBND` …, one `Ủy`
+placement, case and spaces (`position_key`), with the printed form of its first sighting, the first and last
+publication day that printed it and the articles. A position printed without its unit (`Ủy viên Ban Thường vụ`) is
+merged into the one completed with it (`Ủy viên Ban Thường vụ Tỉnh ủy Thái Nguyên`) when there is exactly one such.
+Ids hash the folded name and the person's main province (`""` for central or unplaced people, `?` for the
+ambiguous).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from hoinghi.link import PersonEntity, PositionSeen
+from hoinghi.link.common import (
+    MERGER_DAY,
+    day_of,
+    exact_name,
+    is_provincial,
+    name_key,
+    p2025,
+    position_key,
+    provinces_named,
+    same_province,
+    unique_ids,
+)
+from hoinghi.model import Article, Person
+from hoinghi.text import normalize
+
+_UNIT_TAILS = ("tinh", "thanh uy", "huyen uy", "thi uy", "quan uy", "thanh pho", "huyen", "quan", "thi xa")
+
+
+@dataclass(eq=False)
+class _Mention:
+    article: Article
+    index: int
+    person: Person
+    key: str
+    exact: str
+    day: str | None
+    positions: list[tuple[str, str, bool]]  # (printed, completed, former)
+    provinces: set[str]
+    pos_keys: set[str]
+    order: int
+
+
+@dataclass(eq=False)
+class _Person:
+    key: str
+    order: int
+    members: list[_Mention] = field(default_factory=list)
+    provinces: Counter = field(default_factory=Counter)
+    pos_keys: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    exact: set[str] = field(default_factory=set)
+    marked: set[str] = field(default_factory=set)  # the spellings with diacritics
+    last_day: str = ""
+    ambiguous: bool = False
+
+
+def _positions(p: Person) -> list[tuple[str, str, bool]]:
+    """(printed, completed, former) for each position: the printed form kept as printed (`Uỷ viên …`), spaces
+    squashed; positions are compared on `position_key`."""
+    full = p.positions_full if len(p.positions_full) == len(p.positions) else []
+    out = [(" ".join(pos.split()), " ".join(full[i].split()) if full else " ".join(pos.split()), False)
+           for i, pos in enumerate(p.positions)]
+    out += [(" ".join(pos.split()), " ".join(pos.split()), True) for pos in p.former_positions]
+    return [x for x in out if x[0].strip()]
+
+
+def mention(art: Article, index: int, p: Person, order: int) -> _Mention:
+    positions = _positions(p)
+    provinces: set[str] = set()
+    for printed, full, former in positions:
+        if former:
+            continue
+        named = provinces_named(full) or provinces_named(printed)
+        if named:
+            provinces.update(named)
+        elif art.province and is_provincial(full):
+            provinces.add(art.province)
+    pos_keys = {position_key(full) for _p, full, former in positions if not former}
+    return _Mention(art, index, p, name_key(p.name), exact_name(p.name), day_of(art.published), positions,
+                    provinces, pos_keys, order)
+
+
+def _diacritics(name: str) -> bool:
+    return not name.isascii()
+
+
+def _names_agree(m: _Mention, e: _Person) -> bool:
+    return not e.marked or m.exact in e.marked or not _diacritics(m.exact)
+
+
+def _provinces_agree(m: _Mention, e: _Person) -> bool:
+    if not m.provinces or not e.provinces or not m.provinces.isdisjoint(e.provinces):
+        return True
+    if (m.day or "") < MERGER_DAY and e.last_day < MERGER_DAY:
+        return False
+    return any(same_province(a, b, True) for a in m.provinces for b in e.provinces)
+
+
+def _compatible(m: _Mention, e: _Person) -> bool:
+    return m.article.id not in e.articles and _names_agree(m, e) and _provinces_agree(m, e)
+
+
+def _add(e: _Person, m: _Mention) -> None:
+    e.members.append(m)
+    e.provinces.update(m.provinces)
+    e.pos_keys |= m.pos_keys
+    e.articles.add(m.article.id)
+    e.exact.add(m.exact)
+    if _diacritics(m.exact):
+        e.marked.add(m.exact)
+    e.last_day = max(e.last_day, m.day or "")
+
+
+class PeopleIndex:
+    """The people found, and how to resolve a name printed in an article (an event's chair, a bridge point's
+    attendee) to a person id."""
+
+    def __init__(self, entities: list[PersonEntity], person_of: dict[tuple[str, int], str],
+                 by_article: dict[str, dict[str, str]], by_name: dict[str, list[str]]):
+        self.entities = entities
+        self.person_of = person_of
+        self._by_article = by_article
+        self._by_name = by_name
+
+    def resolve(self, article: Article, name: str) -> str | None:
+        key = name_key(name)
+        pid = self._by_article.get(article.id, {}).get(key)
+        if pid is not None:
+            return pid
+        ids = self._by_name.get(key, [])
+        return ids[0] if len(ids) == 1 else None
+
+
+def link_people(articles: list[Article]) -> PeopleIndex:
+    mentions: list[_Mention] = []
+    for art in articles:
+        for i, p in enumerate(art.people):
+            if p.name and p.name.strip():
+                mentions.append(mention(art, i, p, len(mentions)))
+    mentions.sort(key=lambda m: (m.day or "9999", m.article.id, m.index))
+    index: dict[str, list[_Person]] = {}
+    persons: list[_Person] = []
+    bare: list[_Mention] = []
+    # Within a name, persons are also listed under each province they hold (and its province after the merger), and
+    # under None while they hold none: a mention with provinces only looks at the persons it could join.
+    placed: dict[tuple[str, object], list[_Person]] = {}
+    for m in mentions:
+        if not m.positions:
+            bare.append(m)
+            continue
+        bucket = index.setdefault(m.key, [])
+        if m.provinces and len(bucket) > 8:
+            keys = [None, *m.provinces, *((25, p2025(p)) for p in m.provinces)]
+            seen = {id(e): e for k in keys for e in placed.get((m.key, k), ())}
+            candidates = sorted(seen.values(), key=lambda e: e.order)
+        else:
+            candidates = bucket
+        fits = [e for e in candidates if _compatible(m, e)]
+        if fits:
+            best = max(fits, key=lambda e: (2 * len(m.pos_keys & e.pos_keys) + bool(m.provinces & set(e.provinces))
+                                            + 0.5 * (m.article.province in e.provinces), -e.order))
+        else:
+            best = _Person(m.key, len(persons))
+            bucket.append(best)
+            persons.append(best)
+            if not m.provinces:
+                placed.setdefault((m.key, None), []).append(best)
+        for p in m.provinces - set(best.provinces):
+            placed.setdefault((m.key, p), []).append(best)
+            placed.setdefault((m.key, (25, p2025(p))), []).append(best)
+        _add(best, m)
+    for m in bare:
+        bucket = index.setdefault(m.key, [])
+        fits = [e for e in bucket if not e.ambiguous and _compatible(m, e)]
+        if len(fits) > 1:
+            fits = [e for e in fits if m.article.province and m.article.province in e.provinces]
+            if len(fits) != 1:
+                best = next((e for e in bucket if e.ambiguous and m.article.id not in e.articles), None)
+                if best is None:
+                    best = _Person(m.key, len(persons), ambiguous=True)
+                    bucket.append(best)
+                    persons.append(best)
+                fits = [best]
+        if not fits:
+            best = _Person(m.key, len(persons))
+            bucket.append(best)
+            persons.append(best)
+            fits = [best]
+        _add(fits[0], m)
+
+    entities = [_entity(e) for e in persons]
+    ids = unique_ids("per_", [[e.key + "|" + ("?" if e.ambiguous else ent.province or ""), sorted(e.exact)[0]]
+                              for e, ent in zip(persons, entities, strict=True)])
+    person_of: dict[tuple[str, int], str] = {}
+    by_article: dict[str, dict[str, str]] = {}
+    by_name: dict[str, list[str]] = {}
+    for e, ent, pid in zip(persons, entities, ids, strict=True):
+        ent.id = pid
+        for m in e.members:
+            person_of[(m.article.id, m.index)] = pid
+            by_article.setdefault(m.article.id, {})[m.key] = pid
+        if not e.ambiguous:
+            by_name.setdefault(e.key, []).append(pid)
+    return PeopleIndex(entities, person_of, by_article, by_name)
+
+
+def _entity(e: _Person) -> PersonEntity:
+    members = sorted(e.members, key=lambda m: (m.day or "9999", m.order))
+    names = Counter(normalize(" ".join(m.person.name.split())) for m in members)
+    best = max(names.values())
+    name = next(n for n in (normalize(" ".join(m.person.name.split())) for m in members) if names[n] == best)
+    provinces = [p for p, _n in sorted(e.provinces.items(), key=lambda pn: (-pn[1], _first_day(e, pn[0])))]
+    ent = PersonEntity(id="", name=name, positions=timeline(members), provinces=provinces,
+                       articles=list(dict.fromkeys(m.article.id for m in members)))
+    ent.province = provinces[0] if provinces else None
+    ent.ambiguous = e.ambiguous
+    ent.honorifics = list(dict.fromkeys(h for m in members for h in m.person.honorifics))
+    return ent
+
+
+def _first_day(e: _Person, province: str) -> str:
+    return min((m.day or "9999" for m in e.members if province in m.provinces), default="9999")
+
+
+def timeline(members: list[_Mention]) -> list[PositionSeen]:
+    """Every position of the person once, with the first and last day seen and the articles that printed it."""
+    entries: dict[tuple[bool, str], PositionSeen] = {}
+    articles: dict[tuple[bool, str], dict[str, None]] = {}
+    for m in members:
+        for printed, full, former in m.positions:
+            key = (former, position_key(full))
+            seen = entries.get(key)
+            if seen is None:
+                seen = entries[key] = PositionSeen(position=printed, position_full=full, first_seen=m.day,
+                                                   last_seen=m.day, former=former)
+                articles[key] = {}
+            elif m.day:
+                seen.first_seen = min(filter(None, (seen.first_seen, m.day)))
+                seen.last_seen = max(filter(None, (seen.last_seen, m.day)))
+            articles[key][m.article.id] = None
+    for key, seen in entries.items():
+        seen.articles = list(articles[key])
+    _merge_incomplete(entries)
+    return sorted(entries.values(), key=lambda s: (s.former, s.first_seen or "9999", s.last_seen or "", s.position))
+
+
+def _merge_incomplete(entries: dict[tuple[bool, str], PositionSeen]) -> None:
+    """`Ủy viên Ban Thường vụ` into `Ủy viên Ban Thường vụ Tỉnh ủy Thái Nguyên` when that is the only completion."""
+    for key in sorted(entries, key=lambda k: len(k[1])):
+        former, text = key
+        longer = [k for k in entries if k[0] == former and k[1].startswith(text + " ")
+                  and k[1][len(text) + 1:].startswith(_UNIT_TAILS)]
+        if len(longer) != 1:
+            continue
+        short, into = entries.pop(key), entries[longer[0]]
+        days = [d for d in (short.first_seen, short.last_seen, into.first_seen, into.last_seen) if d]
+        into.first_seen, into.last_seen = (min(days), max(days)) if days else (None, None)
+        into.articles = list(dict.fromkeys(short.articles + into.articles))
