@@ -31,8 +31,16 @@ def main() -> None:
 
     \b
     Start here:
+      hoinghi demo                                 store the example corpus in ./hoinghi.db and show it
       hoinghi extract --example --format table     what one record looks like
       hoinghi extract PAGES/ -o articles.jsonl     extract a folder of pages
+      hoinghi ingest PAGES/                        extract, store (./hoinghi.db) and link
+      hoinghi search "doi ngoai" --province "Yên Bái"
+      hoinghi person "Lương Đức Hiển"   hoinghi document 57-KL/TW   hoinghi event ID
+      hoinghi export --format parquet --what events -o events.parquet
+
+    Every store command takes --db: a file path (SQLite, the default ./hoinghi.db) or a URL
+    (postgresql://user:password@host/db); $HOINGHI_DB sets it for a whole shell.
     """
 
 
@@ -51,6 +59,7 @@ class Summary:
     def __init__(self) -> None:
         self.started = time.perf_counter()
         self.read = self.written = 0
+        self.unchanged = 0  # pages skipped by ingest because the store already holds them
         self.skipped: list[tuple[str, str]] = []
         self.warnings: list[tuple[str, str]] = []
 
@@ -59,6 +68,8 @@ class Summary:
         rate = self.read / secs if secs > 0 else 0.0
         console.print(f"[bold]{self.read}[/] pages read, [bold]{self.written}[/] records {verb}, "
                       f"[bold]{len(self.skipped)}[/] skipped, {secs:.2f} s, {rate:,.0f} pages/s")
+        if self.unchanged:
+            console.print(f"  [bold]{self.unchanged}[/] pages already stored, not read again")
         for source, reason in self.skipped[:50]:
             console.print(f"  [yellow]skipped[/] {source}: {reason}")
         if len(self.skipped) > 50:
@@ -68,8 +79,10 @@ class Summary:
             console.print(f"  [dim]warning[/] {source}: {reason}")
 
 
-def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: Summary, quiet: bool = False):
-    """Read, extract, and yield (page, article) for every page that gave a record; errors go to the summary."""
+def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: Summary, quiet: bool = False,
+                 prefilter=None):
+    """Read, extract, and yield (page, article) for every page that gave a record; errors go to the summary.
+    `prefilter`, given the read items, returns those to extract (ingest drops the pages already stored)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from hoinghi.engines import run
@@ -81,7 +94,10 @@ def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: S
                         TimeRemainingColumn(), console=err, transient=True, disable=not show)
     with progress if show else nullcontext():
         task = progress.add_task("extract", total=total)
-        for item, art, error in run(iter_pages(inputs), engine=engine, workers=workers):
+        items = iter_pages(inputs)
+        if prefilter is not None:
+            items = prefilter(items)
+        for item, art, error in run(items, engine=engine, workers=workers):
             if isinstance(item, ReadError):
                 if getattr(item, "severity", "error") == "warning":
                     summary.warnings.append((item.source, item.reason))
@@ -150,26 +166,338 @@ def extract(paths, output, fmt, example, engine, workers, quiet):
         sys.exit(1)
 
 
-@main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="hoinghi-example.jsonl", show_default=True,
-              help="Where to write the example records.")
-def demo(output):
-    """Run hoinghi on the example corpus shipped with it and show what it found.
+# --- the store ---------------------------------------------------------------------------------------------------
 
-    Extracts the example pages (a national conference on Kết luận 57-KL/TW reported from several provinces'
-    bridge points, and a few more) into OUTPUT and prints each record as a table.
-    """
-    from hoinghi.report import article_table
+DB_HELP = ("The store: a file path (SQLite) or a URL such as postgresql://user:password@localhost/hoinghi. "
+           "Default: $HOINGHI_DB, else ./hoinghi.db.")
 
+
+def db_option(fn):
+    return click.option("--db", envvar="HOINGHI_DB", default=None, metavar="PATH|URL", help=DB_HELP)(fn)
+
+
+def json_option(fn):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")(fn)
+
+
+def _open(db: str | None, create: bool = False, need_articles: bool = True):
+    from hoinghi.store import StoreError, open_store
+
+    try:
+        store = open_store(db, create=create)
+        if need_articles:
+            store.require_articles()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    return store
+
+
+def _fail(fn, *args, **kwargs):
+    """Run a store call, turning a StoreError into a clear command-line error."""
+    from hoinghi.store import StoreError
+
+    try:
+        return fn(*args, **kwargs)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def _link(store, console: Console, quiet: bool = False) -> dict | None:
+    from hoinghi.store.links import LinkUnavailable, run_link
+
+    try:
+        counts = run_link(store)
+    except LinkUnavailable as exc:
+        if not quiet:
+            console.print(f"[yellow]not linked[/]: {exc}")
+        return None
+    if not quiet:
+        console.print(f"linked {counts['articles']:,} articles in {counts['seconds']:.1f} s: "
+                      f"[bold]{counts['people']:,}[/] people, [bold]{counts['documents']:,}[/] documents, "
+                      f"[bold]{counts['events']:,}[/] events, {counts['bridge_points']:,} bridge points, "
+                      f"{counts['duplicate_groups']:,} duplicate groups")
+    return counts
+
+
+def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", workers: int | None = None,
+                 batch: int = 500, link: bool = True, quiet: bool = False, console: Console = err):
+    """What `hoinghi ingest` does, for the CLI and `demo`: returns (store, summary, stored)."""
+    from hoinghi.store.ingest import skip_stored, store_results
+
+    store = _open(db, create=True, need_articles=False)
     summary = Summary()
+
+    def skipped(_page) -> None:
+        summary.unchanged += 1
+
+    results = run_pipeline(inputs, engine, workers, summary, quiet, prefilter=skip_stored(store, skipped, batch))
+    stored = _fail(store_results, store, results, batch)
+    summary.written = stored.added
+    if not quiet:
+        summary.report(console, verb="stored")
+        if stored.versions:
+            console.print(f"  [bold]{stored.versions}[/] of them new versions of pages already stored")
+        console.print(f"store: [bold]{store.name}[/]")
+    if link and (stored.added or store.get_meta("linked_at") is None):
+        _link(store, console, quiet)
+    return store, summary, stored
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@db_option
+@click.option("--example", is_flag=True, help="Also ingest the small example corpus shipped with hoinghi.")
+@click.option("--engine", type=click.Choice(["auto", "local", "process", "ray"]), default="local", show_default=True,
+              help="Extract in this process, a process pool, or on a Ray cluster.")
+@click.option("-j", "--workers", type=int, default=None, help="Worker processes for --engine process (default: cores).")
+@click.option("--batch", type=click.IntRange(1), default=500, show_default=True,
+              help="Pages written per transaction.")
+@click.option("--no-link", is_flag=True, help="Store only; run `hoinghi link` later.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def ingest(paths, db, example, engine, workers, batch, no_link, quiet):
+    """Extract news pages and store them, then link people, documents and events across the store.
+
+    PATHS are what `hoinghi extract` reads (.txt, .html, .jsonl(.gz), .warc(.gz), folders, - for standard
+    input). The store keeps each page's original text, its record, every mention, and folded copies for search.
+
+    \b
+    Safe to repeat and to interrupt:
+      - a page already stored (same url and text) is skipped before it is extracted;
+      - a page whose text changed at the same url (or id) is stored as a new version, the latest marked;
+      - pages are written in transactions of --batch pages: a run killed at any moment and run again loses
+        nothing and duplicates nothing.
+
+    \b
+    Examples:
+      hoinghi ingest pages/                                   # into ./hoinghi.db
+      hoinghi ingest crawl.warc.gz --engine process -j 4 --db /data/hoinghi.db
+      hoinghi ingest pages/ --db postgresql://hoinghi@localhost/hoinghi
+      HOINGHI_DB=news.db hoinghi ingest new-pages/ --no-link && hoinghi link --db news.db
+    """
+    _store, summary, _stored = ingest_paths(_inputs(paths, example), db, engine, workers, batch, not no_link, quiet)
+    if summary.read and not summary.written and not summary.unchanged:
+        sys.exit(1)
+
+
+@main.command("link")
+@db_option
+def link_cmd(db):
+    """Link the stored articles again: the same person, document and event across pages, near-duplicates.
+
+    Replaces the previous link results in one transaction. `hoinghi ingest` runs it after storing new pages;
+    run it alone after `ingest --no-link`.
+
+    \b
+    Example:
+      hoinghi link --db news.db
+    """
+    store = _open(db)
+    if _link(store, err) is None:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@db_option
+@click.option("--from", "date_from", metavar="DATE", help="Published on or after DATE (2023, 2023-10, 2023-10-11, 11/10/2023).")
+@click.option("--to", "date_to", metavar="DATE", help="Published on or before DATE (a month or year counts whole).")
+@click.option("--province", metavar="P", help="About province P, named before or after the 2025 merger.")
+@click.option("--person", metavar="NAME", help="Naming the person NAME (a linked person, or the name as printed).")
+@click.option("--document", metavar="KEY", help="Citing the document KEY: 57-KL/TW, 'Kết luận 57', a document id.")
+@click.option("--kind", metavar="K", help="Reporting an event of kind K ('hội nghị', 'tiếp', 'sơ kết' …).")
+@click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True, help="How many results.")
+@json_option
+def search(query, db, date_from, date_to, province, person, document, kind, limit, as_json):
+    """Search the stored articles, best match first, with the matched words highlighted.
+
+    Accents are optional: `doi ngoai` finds `đối ngoại`, `Ð` and `Đ` read as `d`, and `hoà`/`hòa` (both
+    tone-mark placements) match alike. All words must occur; "quoted words" must stand together; `word*`
+    matches word starts. With filters only (no QUERY) it lists the matching articles, newest first.
+
+    \b
+    Examples:
+      hoinghi search "doi ngoai"
+      hoinghi search "thông tin đối ngoại" --province "Yên Bái" --from 2023 --to 2024-06
+      hoinghi search hoi nghi --document 57-KL/TW --kind "hội nghị"
+      hoinghi search --person "Lương Đức Hiển" --json
+    """
+    from hoinghi.store.search import search as run_search
+
+    store = _open(db)
+    hits = _fail(run_search, store, query, limit=limit, date_from=date_from, date_to=date_to, province=province,
+                 person=person, document=document, kind=kind)
+    if as_json:
+        _print_json([h.to_dict() for h in hits])
+        return
+    from hoinghi.store.render import search_table
+
     console = Console(highlight=False)
-    with open(output, "w", encoding="utf-8") as out:
-        for _page, art in run_pipeline([example_path()], "local", None, summary, quiet=True):
-            out.write(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
-            summary.written += 1
-            console.print(article_table(art))
-    summary.report(console)
-    console.print(f"records written to [bold]{output}[/]")
+    if not hits:
+        console.print(f"no article matches {query!r}" + (" with these filters" if any(
+            (date_from, date_to, province, person, document, kind)) else ""))
+        return
+    console.print(search_table(hits, query))
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@json_option
+def person(name, db, as_json):
+    """A person's timeline: every position with the first and last date it was seen, and their events.
+
+    NAME is compared without accents or case; people who share a name are shown apart (with their provinces).
+    A part of a name lists the people it matches.
+
+    \b
+    Examples:
+      hoinghi person "Lương Đức Hiển"
+      hoinghi person "luong duc hien" --json
+    """
+    from hoinghi.store.views import person_view
+
+    store = _open(db)
+    people = _fail(person_view, store, name)
+    if as_json:
+        _print_json(people)
+        return
+    if not people:
+        raise click.ClickException(f"no linked person is called {name!r}" + _link_hint(store))
+    from hoinghi.store.render import person_panel
+
+    console = Console(highlight=False)
+    for p in people:
+        console.print(person_panel(p))
+
+
+def _link_hint(store) -> str:
+    return "" if store.get_meta("linked_at") else " (the store is not linked yet: run `hoinghi link`)"
+
+
+@main.command()
+@click.argument("key")
+@db_option
+@json_option
+def document(key, db, as_json):
+    """A document and its cascade: every event that studied or carried it out, with its date, the province
+    then and after the 2025 merger, the level and who chaired it.
+
+    KEY is a number with its code (57-KL/TW), a kind and number (Kết luận 57, "ket luan 57"), a label's words
+    for documents without a number (Nghị quyết Trung ương 8), or a document id.
+
+    \b
+    Examples:
+      hoinghi document 57-KL/TW
+      hoinghi document "Kết luận 57" --json
+    """
+    from hoinghi.store.views import document_view
+
+    store = _open(db)
+    docs = _fail(document_view, store, key)
+    if as_json:
+        _print_json(docs)
+        return
+    if not docs:
+        raise click.ClickException(f"no linked document matches {key!r}" + _link_hint(store))
+    from hoinghi.store.render import document_panel
+
+    console = Console(highlight=False)
+    for d in docs:
+        console.print(document_panel(d))
+
+
+@main.command()
+@click.argument("event_id", metavar="ID")
+@db_option
+@json_option
+def event(event_id, db, as_json):
+    """An event with its bridge points (điểm cầu), chairs and speakers, documents and the pages reporting it.
+
+    ID is an event id as `hoinghi person`, `document`, `search --json` or `export --what events` show it (its
+    first characters are enough when they are unique).
+
+    \b
+    Examples:
+      hoinghi export --what events --format csv | head
+      hoinghi event EVENT_ID --json
+    """
+    from hoinghi.store.views import event_view
+
+    store = _open(db)
+    ev = _fail(event_view, store, event_id)
+    if ev is None:
+        raise click.ClickException(f"no event has the id {event_id!r}" + _link_hint(store))
+    if as_json:
+        _print_json(ev)
+        return
+    from hoinghi.store.render import event_panel
+
+    Console(highlight=False).print(event_panel(ev))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
+              help="jsonl: whole records; csv and parquet: one flat row each.")
+@click.option("--what", type=click.Choice(["articles", "people", "documents", "events"]), default="articles",
+              show_default=True, help="What to export.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
+              help="Where to write; - is standard output (not for parquet).")
+def export(db, fmt, what, output):
+    """Export the stored articles (latest versions), people, documents or events.
+
+    \b
+    Examples:
+      hoinghi export -o articles.jsonl                       # the records, as `hoinghi extract` writes them
+      hoinghi export --what people --format csv -o people.csv
+      hoinghi export --what events --format parquet -o events.parquet
+    """
+    from hoinghi.store.export import export as run_export
+
+    store = _open(db)
+    if fmt == "parquet":
+        if output == "-":
+            raise click.UsageError("parquet is binary: give a file with -o, e.g. -o articles.parquet")
+        n = _fail(run_export, store, what, fmt, output)
+    else:
+        with click.open_file(output, "w", encoding="utf-8") as out:
+            n = _fail(run_export, store, what, fmt, out)
+    if output != "-":
+        err.print(f"{n:,} {what} written to [bold]{output}[/]")
+
+
+@main.command()
+@db_option
+def demo(db):
+    """Store the example corpus shipped with hoinghi and show what it found.
+
+    The example pages report a national conference on Kết luận số 57-KL/TW of October 2023 from several
+    provinces' bridge points, two provincial conferences carrying it out, and a few more. The demo ingests
+    them into the store (./hoinghi.db unless --db or $HOINGHI_DB say otherwise; running it again adds
+    nothing), links them, and prints a summary, the Kết luận 57 cascade and a sample search.
+    """
+    from hoinghi.store.render import counts_table, document_panel, search_table
+    from hoinghi.store.search import search as run_search
+    from hoinghi.store.views import document_view
+
+    console = Console(highlight=False)
+    store, _summary, _stored = ingest_paths([example_path()], db, quiet=False, console=console)
+    console.print()
+    console.print(counts_table(store.counts(), store.name))
+    docs = _fail(document_view, store, "57-KL/TW")
+    if docs:
+        console.print()
+        console.print(document_panel(docs[0]))
+    query = "doi ngoai"
+    console.print(f"\n[bold]$ hoinghi search {query!r} --province 'Yên Bái' -n 3[/]")
+    console.print(search_table(_fail(run_search, store, query, province="Yên Bái", limit=3), query))
+    console.print("\nNext: [bold]hoinghi search[/] \"thông tin đối ngoại\", [bold]hoinghi person[/] \"Lương Đức "
+                  "Hiển\", [bold]hoinghi document[/] \"Kết luận 57\", [bold]hoinghi export --what events --format "
+                  "csv[/] (each with --help)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,265 @@
+"""The store's figures: ingest speed end to end, search latency on a large store, store size per article.
+
+    python bench/bench_store.py                          # 2,000 pages ingested, 1,000,000 articles searched
+    python bench/bench_store.py --articles 100000        # a smaller search store
+    python bench/bench_store.py --db postgresql://…      # the same on PostgreSQL (an empty database)
+
+1. Ingest: the seeds (`tests/fixtures/seeds/*.txt`) repeated to --pages pages (each with its own url, so none is
+   a duplicate), through `hoinghi ingest`'s path (read, hash, extract, store in batches of 500; linking left out),
+   in one process and in a process pool; and the store's own share (writing already-extracted records).
+   Target: 500 pages/s per core end to end.
+2. Search: a store of --articles records generated directly (no extraction) by recombining the sentences and
+   headlines of the seeds and the example corpus with varied provinces, dates, names and documents
+   (`hoinghi.store.synth`), loaded in bulk with the full-text index built after the insert; then --queries
+   searches of a realistic mix (topics, names, document keys; with and without filters), timed end to end
+   (ranking, highlighted snippets). Target: p95 under 50 ms.
+3. Size: bytes on disk per stored article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+EXAMPLES = ROOT / "src" / "hoinghi" / "examples"
+SOURCES = (str(SEEDS), str(EXAMPLES))
+
+
+def _fresh(db: str | None, name: str, tmp: Path) -> str:
+    if db:
+        if db.startswith(("postgresql", "postgres")):
+            from sqlalchemy import create_engine, text
+
+            engine = create_engine(db.replace("postgresql://", "postgresql+psycopg://", 1))
+            with engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+            engine.dispose()
+        return db
+    return str(tmp / f"{name}.db")
+
+
+def bench_ingest(pages: int, workers: int, db: str | None, tmp: Path) -> None:
+    from hoinghi.cli import Summary, run_pipeline
+    from hoinghi.store import open_store
+    from hoinghi.store.ingest import skip_stored, store_results
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    corpus = tmp / "seeds.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for i in range(pages):
+            out.write(json.dumps({"id": f"seed-{i}", "url": f"https://seed.example.vn/{i}",
+                                  "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
+    avg = sum(len(texts[i % len(texts)]) for i in range(pages)) / pages
+    print(f"ingest: {pages:,} pages (the {len(texts)} seeds repeated, {avg:,.0f} characters on average)")
+    from hoinghi.pipeline import extract
+
+    extract(text=texts[0])  # load the lexicons outside the timing
+    results = None
+    for engine, cores in (("local", 1), ("process", workers)):
+        if engine == "process" and workers < 2:
+            continue
+        store = open_store(_fresh(db, f"ingest-{engine}", tmp))
+        summary = Summary()
+        start = time.perf_counter()
+        pairs = run_pipeline([str(corpus)], engine, workers, summary, quiet=True, prefilter=skip_stored(store))
+        if results is None:
+            results = []
+
+            def keep(it, out=results):
+                for x in it:
+                    out.append(x)
+                    yield x
+
+            pairs = keep(pairs)
+        done = store_results(store, pairs)
+        secs = time.perf_counter() - start
+        assert done.added == pages, done
+        print(f"  end to end, {engine:7} ({cores} core{'s' if cores > 1 else ''}): {pages / secs:8,.0f} pages/s, "
+              f"{pages / secs / cores:6,.0f} pages/s per core")
+        store.close()
+    store = open_store(_fresh(db, "ingest-store-only", tmp))
+    start = time.perf_counter()
+    store_results(store, iter(results))
+    secs = time.perf_counter() - start
+    print(f"  the store's share alone (records already extracted): {pages / secs:8,.0f} pages/s")
+    store.close()
+
+
+def _prepare(args):
+    """Generate `n` records from `start` and turn them into rows (in a worker process)."""
+    start, n, seed = args
+    import datetime as dt
+
+    from hoinghi.model import Page
+    from hoinghi.store import synth
+    from hoinghi.store.core import article_rows, page_hash
+
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    out = []
+    for art, raw in synth.records(n, seed=seed, start=start, sources=SOURCES):
+        out.append(article_rows(art, hash=page_hash(Page(url=art.url, text=raw)), key=art.url, raw=raw,
+                                source=None, now=now))
+    return start, out
+
+
+def build(store, n: int, workers: int, chunk: int = 5000, seed: int = 1) -> float:
+    """Bulk-load `n` generated records: rows generated in parallel, inserted in large transactions, the search
+    index built once at the end."""
+    from hoinghi.store import schema as s
+
+    started = time.perf_counter()
+    jobs = [(i, min(chunk, n - i), seed) for i in range(0, n, chunk)]
+    done = 0
+    conn = store.engine.connect()
+    if store.dialect == "sqlite":  # a bulk build of a bench store: no need to survive a power cut
+        conn.exec_driver_sql("PRAGMA synchronous=OFF")
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint=100000")
+        conn.commit()
+    tx = conn.begin()
+    with Pool(workers) as pool:
+        for start, rows in pool.imap(_prepare, jobs):
+            arts, ments, evs = [], [], []
+            for k, (row, ms, es) in enumerate(rows):
+                pk = start + k + 1
+                arts.append(dict(row, pk=pk))
+                ments += [dict(m, article_pk=pk) for m in ms]
+                evs += [dict(e, article_pk=pk) for e in es]
+            conn.execute(s.articles.insert(), arts)
+            conn.execute(s.mentions.insert(), ments)
+            conn.execute(s.article_events.insert(), evs)
+            done += len(rows)
+            if done % 50_000 < chunk or done == n:
+                tx.commit()
+                tx = conn.begin()
+                rate = done / (time.perf_counter() - started)
+                print(f"\r  loaded {done:,} / {n:,} articles ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
+    tx.commit()
+    if store.dialect == "postgresql":
+        from sqlalchemy import text
+
+        conn.execute(text("SELECT setval(pg_get_serial_sequence('articles', 'pk'), :n)"), {"n": n})
+        conn.commit()
+    conn.close()
+    loaded = time.perf_counter() - started
+    print(f"\r  loaded {n:,} articles in {loaded:,.0f} s; building the search index …", file=sys.stderr)
+    t = time.perf_counter()
+    store.rebuild_search_index()
+    print(f"  index built in {time.perf_counter() - t:,.0f} s", file=sys.stderr)
+    return time.perf_counter() - started
+
+
+def queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
+    from hoinghi.store import synth
+
+    provinces = synth._provinces()
+    topics = ["thông tin đối ngoại", "doi ngoai da phuong", "chuyển đổi số", "hội nhập quốc tế", "thuỷ điện",
+              "xây dựng Đảng", "đội ngũ trí thức", "Biển Đông", "xúc tiến đầu tư", "phong cách Hồ Chí Minh",
+              "sap xep to chuc bo may", "khoa học, công nghệ", "hội thảo khoa học", "ket luan 57", "57-KL/TW",
+              "Chỉ thị 25-CT/TW", "nghị quyết 45", "\"thông tin đối ngoại\"", "đổi mới sáng tạo", "tổng kết"]
+    out = []
+    for _ in range(n):
+        r = rng.random()
+        if r < 0.45:
+            out.append((rng.choice(topics), {}))
+        elif r < 0.65:
+            out.append((f"{rng.choice(synth.SURNAMES)} {rng.choice(synth.MIDDLES)} {rng.choice(synth.GIVEN)}", {}))
+        elif r < 0.8:
+            out.append((rng.choice(topics), {"province": rng.choice(provinces)}))
+        elif r < 0.9:
+            y = rng.randint(2019, 2025)
+            out.append((rng.choice(topics), {"date_from": f"{y}-01", "date_to": f"{y}-06"}))
+        else:
+            out.append((rng.choice(topics), {"kind": "hội thảo", "province": rng.choice(provinces)}))
+    return out
+
+
+def bench_search(store, n_queries: int, limit: int = 10) -> None:
+    from hoinghi.store.search import search
+
+    rng = random.Random(5)
+    qs = queries(rng, n_queries)
+    for q, f in qs[:20]:  # warm the cache
+        search(store, q, limit=limit, **f)
+    times, empty = [], 0
+    by_kind: dict[str, list[float]] = {}
+    for q, f in qs:
+        t = time.perf_counter()
+        hits = search(store, q, limit=limit, **f)
+        ms = (time.perf_counter() - t) * 1000
+        times.append(ms)
+        by_kind.setdefault("filtered" if f else "plain", []).append(ms)
+        empty += not hits
+    times.sort()
+
+    def p95(xs):
+        xs = sorted(xs)
+        return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
+
+    print(f"search: {len(qs)} queries, top {limit} with snippets: median {statistics.median(times):.1f} ms, "
+          f"p95 {p95(times):.1f} ms, max {times[-1]:.1f} ms ({empty} without results)")
+    for kind, xs in sorted(by_kind.items()):
+        print(f"  {kind:8}: {len(xs):4d} queries, median {statistics.median(xs):6.1f} ms, p95 {p95(xs):6.1f} ms")
+
+
+def size(store) -> int:
+    from sqlalchemy import text
+
+    if store.dialect == "sqlite":
+        path = Path(store.url.database)
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=2000, help="pages for the ingest figure (0: skip)")
+    ap.add_argument("--articles", type=int, default=1_000_000, help="articles in the search store (0: skip)")
+    ap.add_argument("--queries", type=int, default=300)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--db", help="a PostgreSQL URL to bench on (its public schema is dropped!); default: SQLite "
+                                 "files in a temporary folder")
+    ap.add_argument("--keep", metavar="PATH", help="build the search store at PATH (SQLite) and keep it; reuse it "
+                                                   "when it holds --articles articles already")
+    args = ap.parse_args()
+    from hoinghi.store import open_store
+    from hoinghi.store import schema as s
+
+    with tempfile.TemporaryDirectory(prefix="hoinghi-bench-") as tmp:
+        tmp = Path(tmp)
+        if args.pages:
+            bench_ingest(args.pages, args.workers, args.db, tmp)
+        if args.articles:
+            url = args.keep or _fresh(args.db, "search", tmp)
+            store = open_store(url)
+            have = store.count(s.articles)
+            if have != args.articles:
+                if have:
+                    sys.exit(f"{url} holds {have:,} articles, not {args.articles:,}: give another --keep path")
+                secs = build(store, args.articles, args.workers)
+                print(f"search store: {args.articles:,} generated articles loaded and indexed in {secs / 60:.1f} "
+                      f"min ({args.articles / secs:,.0f} articles/s)")
+            else:
+                print(f"search store: reusing {url} ({have:,} articles)")
+            bench_search(store, args.queries)
+            total = size(store)
+            print(f"size: {total / 2**20:,.0f} MiB, {total / args.articles:,.0f} bytes per article "
+                  f"({store.dialect})")
+            store.close()
+
+
+if __name__ == "__main__":
+    main()

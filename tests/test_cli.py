@@ -1,0 +1,135 @@
+"""The command line: ingest, link, search, person, document, event, export, demo, and their errors. The store
+commands run on SQLite and, with HOINGHI_TEST_PG set, on PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from hoinghi.cli import main
+from hoinghi.store.links import link_available
+
+needs_linker = pytest.mark.skipif(not link_available(), reason="hoinghi.link.link is not written yet")
+
+
+@pytest.fixture
+def runner(monkeypatch):
+    monkeypatch.delenv("HOINGHI_DB", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    return CliRunner()
+
+
+def run(runner, *args, code=0):
+    result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == code, result.output
+    return result
+
+
+def test_help_teaches_every_command(runner):
+    out = run(runner, "--help").output
+    for cmd in ("ingest", "link", "search", "person", "document", "event", "export", "demo", "extract"):
+        assert cmd in out
+        sub = run(runner, cmd, "--help").output
+        if cmd not in ("demo",):
+            assert "Example" in sub, cmd
+        if cmd not in ("extract",):
+            assert "--db" in sub, cmd
+
+
+def test_extract_still_writes_records(runner, tmp_path):
+    out = tmp_path / "out.jsonl"
+    run(runner, "extract", "--example", "-q", "-o", out)
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 10
+
+
+@needs_linker
+def test_ingest_search_views_export(runner, db_url):
+    first = run(runner, "ingest", EXAMPLES, "--db", db_url)
+    assert "10 records stored" in first.output and "linked 10 articles" in first.output
+    again = run(runner, "ingest", EXAMPLES, "--db", db_url)
+    assert "10 pages already stored" in again.output and "0 records stored" in again.output
+
+    hits = json.loads(run(runner, "search", "doi ngoai", "--province", "Yên Bái", "--json", "--db", db_url).stdout)
+    assert sorted(h["id"] for h in hits) == ["ex04_yen-bai-ket-luan-57", "ex06_yen-bai-so-ket-ket-luan-57"]
+    assert all("<b>đối ngoại</b>" in (h["snippet"] + h["title_highlighted"]).lower() for h in hits)
+    table = run(runner, "search", "thông tin đối ngoại", "-n", "3", "--db", db_url).stdout
+    assert "3 results for 'thông tin đối ngoại'" in table
+    assert "no article matches" in run(runner, "search", "khongcotutrongkho", "--db", db_url).stdout
+
+    people = json.loads(run(runner, "person", "luong duc hien", "--json", "--db", db_url).stdout)
+    assert [p["name"] for p in people] == ["Lương Đức Hiển"]
+    assert "Trưởng Ban Tuyên giáo Trung ương" in run(runner, "person", "Lương Đức Hiển", "--db", db_url).stdout
+
+    docs = json.loads(run(runner, "document", "Kết luận 57", "--json", "--db", db_url).stdout)
+    assert docs[0]["label"] == "Kết luận số 57-KL/TW"
+    cascade = docs[0]["cascade"]
+    assert {"2023-10-11", "2024-03-19"} <= {r["date"] for r in cascade}
+    shown = run(runner, "document", "57-KL/TW", "--db", db_url).stdout
+    assert "Cascade" in shown and "Nghệ An" in shown
+
+    national = next(r for r in cascade if r["date"] == "2023-10-11")
+    ev = json.loads(run(runner, "event", national["event_id"], "--json", "--db", db_url).stdout)
+    assert "Lương Đức Hiển" in ev["chair_names"]
+    assert {b["place"] for b in ev["bridge_points"]} >= {"Yên Bái", "Nghệ An"}
+    shown = run(runner, "event", national["event_id"], "--db", db_url).stdout
+    assert "Bridge points" in shown and "Reports" in shown
+
+    out = run(runner, "export", "--what", "people", "--format", "csv", "--db", db_url).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert "Lương Đức Hiển" in {r["name"] for r in rows}
+    lines = run(runner, "export", "--db", db_url).stdout.splitlines()
+    assert sorted(json.loads(x)["id"] for x in lines) == sorted(p.stem for p in EXAMPLES.glob("*.txt"))
+
+
+def test_no_link_then_link(runner, db_url):
+    out = run(runner, "ingest", EXAMPLES, "--no-link", "--db", db_url).output
+    assert "linked" not in out
+    assert "not linked yet" in run(runner, "person", "Lương Đức Hiển", "--db", db_url, code=1).output
+    if link_available():
+        assert "people" in run(runner, "link", "--db", db_url).output
+        assert "Lương Đức Hiển" in run(runner, "person", "Lương Đức Hiển", "--db", db_url).stdout
+
+
+def test_clear_errors(runner, tmp_path, db_url):
+    missing = tmp_path / "none.db"
+    out = run(runner, "search", "doi ngoai", "--db", missing, code=1).output
+    assert "no store at" in out and "hoinghi ingest" in out and not missing.exists()
+    assert "unsupported database" in run(runner, "search", "x", "--db", "mysql://u@h/db", code=1).output
+    out = run(runner, "search", "x", "--db", "postgresql://nobody@127.0.0.1:1/none", code=1).output
+    assert "cannot reach the PostgreSQL server" in out
+    from hoinghi.store import open_store
+
+    open_store(db_url).close()  # an empty store
+    assert "holds no articles yet" in run(runner, "person", "x", "--db", db_url, code=1).output
+    run(runner, "ingest", EXAMPLES, "--no-link", "--db", db_url)
+    assert "parquet is binary" in run(runner, "export", "--format", "parquet", "--db", db_url, code=2).output
+    assert "cannot read the date" in run(runner, "search", "x", "--from", "soon", "--db", db_url, code=1).output
+    assert "no event has the id" in run(runner, "event", "nope", "--db", db_url, code=1).output
+
+
+def test_env_var_picks_the_store(runner, tmp_path, monkeypatch):
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("HOINGHI_DB", str(db))
+    run(runner, "ingest", EXAMPLES / "ex04_yen-bai-ket-luan-57.txt", "--no-link")
+    assert db.exists()
+    assert json.loads(run(runner, "search", "yen bai", "--json").stdout)[0]["id"] == "ex04_yen-bai-ket-luan-57"
+
+
+def test_demo_stores_in_the_current_folder(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = run(runner, "demo").output
+    assert (tmp_path / "hoinghi.db").exists()
+    assert "articles" in out and "hoinghi search" in out and "ex04_yen-bai-ket-luan-57" in out
+    if link_available():
+        assert "Kết luận số 57-KL/TW" in out and "Cascade" in out
+    assert "10 pages already stored" in run(runner, "demo").output
+
+
+def test_demo_on_any_backend(runner, db_url):
+    out = run(runner, "demo", "--db", db_url).output
+    assert "10 records stored" in out and "ex06_yen-bai-so-ket-ket-luan-57" in out
