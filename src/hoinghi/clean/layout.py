@@ -33,7 +33,6 @@ class Line:
     bullet: bool = False
     label: str = "body"
     why: str = ""  # the rule that decided, for `--explain` and for tests
-    folded_raw: str | None = field(default=None, repr=False)  # this line of the page folded at once
 
     @cached_property
     def words(self) -> int:
@@ -41,10 +40,8 @@ class Line:
 
     @cached_property
     def folded(self) -> str:
-        """Lower case without diacritics, for the lexicons' patterns."""
-        if self.folded_raw is None:
-            return fold(self.text, normalized=True)
-        return squash(_BULLET.sub("", self.folded_raw) if self.bullet else self.folded_raw)
+        """Lower case without diacritics, for the lexicons' patterns (only short lines ever need it)."""
+        return fold(self.text, normalized=True).strip()
 
 
 @dataclass
@@ -73,6 +70,7 @@ class _Rules:
              re.compile("|".join(f"(?:{p})" for p in group["patterns"])))
             for name, group in left.items()
         ]
+        self.leftover_max_words = max(g[1] for g in self.leftover_groups)
         lay = lexicons.load("layout.toml")
         self.title_min = lay["title"]["min_words"]
         self.title_max = lay["title"]["max_words"]
@@ -112,6 +110,8 @@ def rules() -> _Rules:
 
 def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
     words = line.words
+    if words > r.leftover_max_words:
+        return None
     for name, max_words, end, pattern in r.leftover_groups:
         if words <= max_words and pattern.search(line.folded):
             return name, end
@@ -206,16 +206,13 @@ def _paragraph_like(line: Line) -> bool:
 
 
 def split_lines(text: str) -> list[Line]:
-    text = normalize(text)
-    raw_lines = text.split("\n")
-    folded = fold(text, normalized=True).split("\n")  # one pass over the page; folding keeps lines apart
-    if len(folded) != len(raw_lines):
-        folded = [None] * len(raw_lines)
     lines = []
-    for i, norm in enumerate(raw_lines):
+    for i, norm in enumerate(normalize(text).split("\n")):
         bullet = bool(_BULLET.match(norm))
-        clean = squash(_BULLET.sub("", norm) if bullet else norm)
-        lines.append(Line(i, norm, clean, bullet, "blank" if not clean else "body", folded_raw=folded[i]))
+        clean = _BULLET.sub("", norm) if bullet else norm
+        if "  " in clean or "\t" in clean or clean[:1] == " " or clean[-1:] == " ":
+            clean = squash(clean)
+        lines.append(Line(i, norm, clean, bullet, "blank" if not clean else "body"))
     return lines
 
 
@@ -379,7 +376,6 @@ def _join_wrapped(content: list[Line]) -> None:
         if prev is not None and not _SENTENCE_END.search(prev.text) and (
                 _LOWER_START.match(ln.text) or _DANGLING.search(prev.text)) and not _SALUTATION.match(ln.text):
             prev.text = prev.text + " " + ln.text
-            prev.folded_raw = None
             for cached in ("folded", "words"):
                 prev.__dict__.pop(cached, None)
             ln.label, ln.why = "joined", "continues the line before"

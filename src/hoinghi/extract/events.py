@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,12 +20,13 @@ from hoinghi.clean.dates import find_event_date
 from hoinghi.model import BridgePoint, Event
 from hoinghi.text import trie_regex
 
-_UNDER_CHAIR = re.compile(r"[dD]ưới sự chủ trì(?:, điều hành)? của\s+")
+_UNDER_CHAIR = re.compile(r"(?:[dD]ưới )?sự chủ trì(?:, điều hành)? của\s+")
 
 
 def _both_cases(words: list[str]) -> list[str]:
     """Each word as printed and with a capital first letter (faster than a case-insensitive pattern)."""
     return sorted({w for word in words for w in (word, word[:1].upper() + word[1:])})
+_BRIDGE = re.compile(r"(?<!\d )điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})")
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
 
@@ -60,7 +62,7 @@ class _Lex:
         self.venue = re.compile(rf"\btại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:Nhà|Tòa nhà|Trụ sở|số)\b[^,.;()]*)*)")
         nouns = "|".join(re.escape(n) for n in sorted(ev["attendance_nouns"], key=len, reverse=True))
         approx = "|".join(re.escape(a) for a in sorted(ev["approx"], key=len, reverse=True))
-        self.attendance = re.compile(rf"{_NUMBER}\s+(?:{nouns})\b", re.I)
+        self.attendance = re.compile(rf"(?=\d){_NUMBER}\s+(?:{nouns})\b")
         self.approx = re.compile(rf"(?:^|\s)({approx})\s*$", re.I)
 
 
@@ -171,24 +173,28 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     taken = [(a, b) for pm in people for a, b, _ in pm.position_spans]
     ev.organizers = _organizers(lead_para, orgs, body_start, taken)
     _main_venue_bridge(ev, province)
-    for s in sents:
-        if not person_at or not lx.role.search(s.text) or any(a <= s.start < b for a, b in in_bridge):
+    starts = [x.start for x in sents]
+    for m in lx.role.finditer(text) if person_at else ():
+        s = sents[bisect_right(starts, m.start()) - 1]
+        if any(a <= s.start < b for a, b in in_bridge):
             continue
-        for m in lx.chair.finditer(s.text):
-            for name_ in _subjects(s, m.start() + s.start, person_at):
-                if name_ not in ev.chairs:
-                    ev.chairs.append(name_)
-        m = _UNDER_CHAIR.search(s.text)
-        if m:
-            for name_ in _objects(s, s.start + m.end(), person_at, limit=1):
-                if name_ not in ev.chairs:
-                    ev.chairs.append(name_)
-        for m in lx.speech.finditer(s.text):
-            pos = s.start + m.start()
-            found = _subjects(s, pos, person_at) if not _opens_clause(s, m) else _objects(s, s.start + m.end(), person_at, 1)
-            for name_ in found:
-                if name_ not in ev.speakers:
-                    ev.speakers.append(name_)
+        at = m.start() - s.start
+        word = m.group().lower()
+        if word.endswith("chủ trì"):
+            under = _UNDER_CHAIR.match(s.text, max(0, at - 8))
+            found = (_objects(s, s.start + under.end(), person_at, limit=1) if under
+                     else _subjects(s, m.start(), person_at))
+            target = ev.chairs
+        else:
+            verb = lx.speech.match(s.text, at)
+            if verb is None:
+                continue
+            found = (_objects(s, s.start + verb.end(), person_at, 1) if _opens_clause(s, verb)
+                     else _subjects(s, m.start(), person_at))
+            target = ev.speakers
+        for name_ in found:
+            if name_ not in target:
+                target.append(name_)
 
     at = text.find("điểm cầu")
     m = re.search(rf"{_NUMBER}\s+$", text[max(0, at - 20): at]) if at > 0 else None
@@ -266,7 +272,7 @@ def _bridge_points(text: str, sents: list[_Sentence], people: list, places: list
     person_at = _person_positions(people)
     used = []
     for s in sents:
-        m = re.search(r"(?<!\d )điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})", s.text)
+        m = _BRIDGE.search(s.text) if "điểm cầu" in s.text else None
         if not m or re.match(r"(?:trong|ở|tại các|của các|các|trực tuyến|Trung ương|quốc gia)\b", m.group(1)):
             continue
         at = s.start + m.start(1)

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import islice
 
 from hoinghi import lexicons
 from hoinghi.extract.people import LO, UP
@@ -33,7 +32,7 @@ class _Lex:
         people = lexicons.load("people.toml")
         orgs = lexicons.load("organizations.toml")
         heads = sorted(people["org_heads"], key=len, reverse=True)
-        self.head = re.compile(rf"(?<![{LO}{UP}])(?=[{UP}])(?:{trie_regex(heads)})(?![{LO}])")
+        self.head = re.compile(rf"(?=[{UP}])(?<![{LO}{UP}])(?:{trie_regex(heads)})(?![{LO}])")
         self.inner = set(orgs["inner_words"])
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
         self.not_orgs = re.compile("|".join(re.escape(n) for n in orgs["not_orgs"]))
@@ -59,7 +58,14 @@ def lex() -> _Lex:
 
 
 def expand(name: str, extra: dict[str, str] | None = None) -> str:
-    """`UBND tỉnh Yên Bái` -> `Ủy ban nhân dân tỉnh Yên Bái`; `BCH Trung ương` -> `Ban Chấp hành Trung ương`."""
+    """`UBND tỉnh Yên Bái` -> `Ủy ban nhân dân tỉnh Yên Bái`; `BCH Trung ương` -> `Ban Chấp hành Trung ương`;
+    `extra`: abbreviations the text defines (`Thông tin đối ngoại (TTĐN)`)."""
+    return _expand_cached(name, tuple(sorted(extra.items())) if extra else ())
+
+
+@lru_cache(maxsize=16384)
+def _expand_cached(name: str, extra_items: tuple) -> str:
+    extra = dict(extra_items)
     lx = lex()
     if extra:  # abbreviations the text defines first: they may shadow the lexicon's
         name = _abbr_pattern(tuple(sorted(extra))).sub(lambda m: extra[m.group(1)], name)
@@ -71,6 +77,7 @@ def _abbr_pattern(keys: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)")
 
 
+@lru_cache(maxsize=16384)
 def kind_of(name: str) -> str | None:
     lx = lex()
     if name in lx.known:
@@ -95,8 +102,7 @@ def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> l
     for m in lx.head.finditer(text):
         if m.start() < pos or _inside(m.start(), blocked) or lx.not_orgs.match(text, m.start()):
             continue
-        toks = [(t.group(), t.start(), t.end()) for t in islice(_TOKEN.finditer(text, m.end(), m.end() + 160), 20)]
-        end, abbr = _phrase_end(text, m.end(), blocked, m.group().split()[-1][:1].isupper(), toks)
+        end, abbr = _phrase_end(text, m.end(), blocked, m.group().split()[-1][:1].isupper(), _Tokens(text, m.end()))
         printed = text[m.start():end]
         if abbr:
             # `Ban Chỉ đạo công tác Thông tin đối ngoại (TTĐN) tỉnh Thái Nguyên`: define TTĐN, drop it from the name
@@ -117,7 +123,24 @@ def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> l
     return list(found.values())
 
 
-def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: list) -> tuple[int, tuple | None]:
+class _Tokens(list):
+    """The words and signs after an organisation's head, read a few at a time as the phrase needs them."""
+
+    def __init__(self, text: str, start: int) -> None:
+        super().__init__()
+        self._more = _TOKEN.finditer(text, start, start + 120)
+
+    def have(self, n: int) -> int:
+        """Read until n tokens are at hand (or the text ends); how many there are."""
+        while len(self) < n:
+            t = next(self._more, None)
+            if t is None:
+                break
+            self.append((t.group(), t.start(), t.end()))
+        return len(self)
+
+
+def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: _Tokens) -> tuple[int, tuple | None]:
     """Where an organisation phrase whose head ends at `start` ends, and an abbreviation it defines:
     ((start, end) of the words it stands for, the abbreviation)."""
     lx = lex()
@@ -126,7 +149,7 @@ def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: list) -> t
     caps_run = 0
     against = False
     i = 0
-    while i < len(toks) and i < 18:
+    while i < 16 and toks.have(i + 3) > i:
         tok, s, e = toks[i]
         if "\n" in text[end:s] or _inside(s, blocked):
             break

@@ -69,10 +69,11 @@ class _Lex:
         self.provincial_bodies = lex["provincial_bodies"]
         self.compounds = {k: re.compile(rf"(?:{v})(?![{LO}])") for k, v in lex["compounds"].items()}
         sur_alt = trie_regex(self.surnames)
-        self.name = re.compile(rf"(?<![{LO}{UP}\w])(?=[{UP}])(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
+        self.name = re.compile(rf"(?=[{UP}])(?<![{LO}{UP}\w])(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
         hon_alt = trie_regex(self.honorifics)
         # any capitalised name after an honorific (names of ethnic minorities, foreigners: `Chẩu Văn Lâm`)
-        self.cued_name = re.compile(rf"(?:^|(?<=[\s(,;:]))(?:{hon_alt})[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
+        firsts = re.escape("".join(sorted({h[0] for h in self.honorifics})))
+        self.cued_name = re.compile(rf"(?=[{firsts}])(?:^|(?<=[\s(,;:]))(?:{hon_alt})[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
         self.honorific_before = re.compile(rf"(?:^|(?<=[\s(,;:]))({hon_alt})\s*$")
 
 
