@@ -43,7 +43,8 @@ def normalize(text: str) -> str:
         return text or ""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _SPECIAL.sub(lambda m: _SPACES[m.group()], text)
+    if any(c in text for c in _SPACES):
+        text = _SPECIAL.sub(lambda m: _SPACES[m.group()], text)
     return _TONE_RE.sub(_move_tone, text)
 
 

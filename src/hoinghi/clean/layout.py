@@ -301,10 +301,11 @@ def analyse(text: str) -> Layout:
     # Pass 3: captions, repeated titles, and the body itself.
     _join_wrapped(content)
     title_fold = fold(layout.title) if layout.title else None
+    title_words = len(layout.title.split()) if layout.title else 0
     for ln in content[:end]:
         if ln.label != "body":
             continue
-        if title_fold and (ln.folded == title_fold or
+        if title_fold and title_words <= ln.words <= title_words + 2 and (ln.folded == title_fold or
                            (ln.folded.startswith(title_fold) and re.fullmatch(r"\s*anh \d+", ln.folded[len(title_fold):]))):
             ln.label, ln.why = "leftover", "title repeated as alt text"
         elif _caption_like(ln, r):
