@@ -71,6 +71,13 @@ class _Rules:
             for name, group in left.items()
         ]
         self.leftover_max_words = max(g[1] for g in self.leftover_groups)
+        # a line that no pattern anchored at its start matches needs only the groups' other patterns
+        self.any_at_start = re.compile("|".join(
+            f"(?:{p[1:]})" for g in left.values() for p in g["patterns"] if p.startswith("^")))
+        self.leftover_inside = [
+            (name, g.get("max_words", 1000), "end" if g.get("end") else "block" if g.get("block") else "",
+             re.compile("|".join(f"(?:{p})" for p in g["patterns"] if not p.startswith("^"))))
+            for name, g in left.items() if any(not p.startswith("^") for p in g["patterns"])]
         lay = lexicons.load("layout.toml")
         self.title_min = lay["title"]["min_words"]
         self.title_max = lay["title"]["max_words"]
@@ -112,7 +119,8 @@ def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
     words = line.words
     if words > r.leftover_max_words:
         return None
-    for name, max_words, end, pattern in r.leftover_groups:
+    groups = r.leftover_groups if r.any_at_start.match(line.folded) else r.leftover_inside
+    for name, max_words, end, pattern in groups:
         if words <= max_words and pattern.search(line.folded):
             return name, end
     return None
@@ -183,20 +191,27 @@ def byline_names(text: str) -> tuple[list[str], list[str]] | None:
     return names, sources
 
 
+_OVERVIEW = re.compile(r"(?:[QqTt]\w+ cảnh|Một góc|Hình ảnh)\b")  # `Quang cảnh`, `Toàn cảnh`: a photo of the hall
+_SENTENCE_INSIDE = re.compile(r"[.!?](?:\s|$)")
+
+
 def _caption_like(line: Line, r: _Rules) -> bool:
     words = line.words
     if words > r.caption_max or words < 2:
         return False
     if r.caption_credit_raw.search(line.text):
         return True
+    text = line.text
+    if words > 30 or text.endswith(":") or r.caption_not_inside.search(text):
+        return False
+    overview = _OVERVIEW.match(text)
+    if not overview and _SENTENCE_INSIDE.search(text.rstrip(".").strip()):
+        return False
     f = line.folded
-    if r.caption_not_starts.search(f) or line.text.endswith(":") or r.caption_not_inside.search(line.text):
+    if r.caption_not_starts.search(f):
         return False
-    if f.startswith(("quang canh", "toan canh", "mot goc", "hinh anh")) and words <= 30:
+    if overview and f.startswith(("quang canh", "toan canh", "mot goc", "hinh anh")):
         return True
-    sentences = len(re.findall(r"[.!?](?:\s|$)", line.text.rstrip(".").strip()))
-    if sentences > 0 or words > 30:
-        return False
     return bool(r.caption_verbs.search(f)) and bool(r.caption_ends.search(f) or r.caption_starts.search(f))
 
 
