@@ -72,8 +72,8 @@ class _Lex:
         self.name = re.compile(rf"(?=[{UP}])(?<![{LO}{UP}\w])(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
         hon_alt = trie_regex(self.honorifics)
         # any capitalised name after an honorific (names of ethnic minorities, foreigners: `Chẩu Văn Lâm`)
-        firsts = re.escape("".join(sorted({h[0] for h in self.honorifics})))
-        self.cued_name = re.compile(rf"(?=[{firsts}])(?:^|(?<=[\s(,;:]))(?:{hon_alt})[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
+        # the name after an honorific, matched where `find` has found the honorific
+        self.cued_tail = re.compile(rf"[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
         self.honorific_before = re.compile(rf"(?:^|(?<=[\s(,;:]))({hon_alt})\s*$")
 
 
@@ -239,6 +239,20 @@ def _chain_before(text: str, start: int, floor: int) -> tuple[list[tuple[int, in
     return spans, first
 
 
+def _after_honorifics(text: str, lx: _Lex):
+    """Names printed after an honorific (`đồng chí Giàng A Páo`): each honorific found by a substring search, which
+    is much cheaper here than one pattern tried at every position."""
+    for h in lx.honorifics:
+        at = text.find(h)
+        while at != -1:
+            end = at + len(h)
+            if (at == 0 or text[at - 1] in " \n(,;:\"“") and end < len(text) and text[end] == " ":
+                m = lx.cued_tail.match(text, end)
+                if m:
+                    yield m
+            at = text.find(h, end)
+
+
 def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
                 is_region: Callable[[str], bool] = lambda s: False) -> list[PersonMatch]:
     """Every named person in the text with positions, honorifics and the spans of each mention. `is_place` tells
@@ -256,7 +270,7 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
         s = m.start() + sum(len(w) + 1 for w in words[: trimmed[0]])
         e = s + len(" ".join(words[trimmed[0]: trimmed[1]]))
         candidates[s] = (s, e)
-    for m in lx.cued_name.finditer(text):
+    for m in _after_honorifics(text, lx):
         s = m.start(1)
         if any(a <= s < b for a, b in candidates.values()):
             continue
