@@ -31,7 +31,7 @@ _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     start: int
     end: int
@@ -60,9 +60,8 @@ class _Lex:
         self.study = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(ev["study_verbs"])) + r")(?!\w)")
         heads = "|".join(re.escape(v) for v in sorted(ev["venue_heads"], key=len, reverse=True))
         self.venue = re.compile(rf"\btại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:Nhà|Tòa nhà|Trụ sở|số)\b[^,.;()]*)*)")
-        nouns = "|".join(re.escape(n) for n in sorted(ev["attendance_nouns"], key=len, reverse=True))
         approx = "|".join(re.escape(a) for a in sorted(ev["approx"], key=len, reverse=True))
-        self.attendance = re.compile(rf"(?=\d){_NUMBER}\s+(?:{nouns})\b")
+        self.attendance_nouns = ev["attendance_nouns"]
         self.approx = re.compile(rf"(?:^|\s)({approx})\s*$", re.I)
 
 
@@ -200,12 +199,32 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     m = re.search(rf"{_NUMBER}\s+$", text[max(0, at - 20): at]) if at > 0 else None
     if m:
         ev.bridge_point_count = int(re.sub(r"\D", "", m.group(1)))
-    m = lx.attendance.search(text, body_start)
-    if m:
-        approx = lx.approx.search(text[max(0, m.start() - 12): m.start()])
-        ev.attendance = {"count": int(re.sub(r"\D", "", m.group(1))), "approx": bool(approx)}
+    ev.attendance = _attendance(text, body_start)
     ev.documents = _event_documents(title, text, sents, documents)
     return [ev]
+
+
+def _attendance(text: str, start: int) -> dict | None:
+    """`gần 170 đại biểu`, `với 1.268 đại biểu tham dự`: the first count of attendees after `start`. Found from the
+    nouns (a substring search each) back to the number before them."""
+    lx = lex()
+    best = None
+    for noun in lx.attendance_nouns:
+        at = text.find(noun, start)
+        while at != -1 and (best is None or at < best[0]):
+            m = _COUNT_BEFORE.search(text, max(start, at - 16), at)
+            if m:
+                best = (at, m)
+                break
+            at = text.find(noun, at + 1)
+    if best is None:
+        return None
+    m = best[1]
+    approx = lx.approx.search(text, max(0, m.start() - 12), m.start())
+    return {"count": int(re.sub(r"\D", "", m.group(1))), "approx": bool(approx)}
+
+
+_COUNT_BEFORE = re.compile(rf"{_NUMBER}\s+$")
 
 
 def _person_positions(people: list) -> list[tuple[int, int, str]]:

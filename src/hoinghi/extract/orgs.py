@@ -123,6 +123,9 @@ def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> l
     return list(found.values())
 
 
+_NEEDS_AHEAD = {",", "(", "phòng"}
+
+
 class _Tokens(list):
     """The words and signs after an organisation's head, read a few at a time as the phrase needs them."""
 
@@ -136,7 +139,8 @@ class _Tokens(list):
             t = next(self._more, None)
             if t is None:
                 break
-            self.append((t.group(), t.start(), t.end()))
+            tok = t.group()
+            self.append((tok, t.start(), t.end(), tok.lower()))
         return len(self)
 
 
@@ -150,11 +154,12 @@ def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: _Tokens) -
     against = False
     i = 0
     while i < 16 and toks.have(i + 3) > i:
-        tok, s, e = toks[i]
-        if "\n" in text[end:s] or _inside(s, blocked):
+        tok, s, e, first = toks[i]
+        if (end < s - 1 and "\n" in text[end:s]) or (blocked and _inside(s, blocked)):
             break
-        low = [t[0].lower() for t in toks[i:i + 4]]
-        if tok[:1].islower() and any(low[: len(st)] == st for st in lx.stops.get(low[0], ())) and \
+        stops = lx.stops.get(first) if tok[:1].islower() else None
+        low = [t[3] for t in toks[i:i + 4]] if stops or first in _NEEDS_AHEAD or not tok[:1].isupper() else [first]
+        if stops and any(low[: len(st)] == st for st in stops) and \
                 not (low[:2] == ["tổ", "chức"] and _prev_is(toks, i, "các")):
             break
         if low[:3] == ["phòng", ",", "chống"]:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
@@ -174,7 +179,7 @@ def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: _Tokens) -
             end = toks[i + 2][2]
             i += 3
             continue
-        if not re.match(r"\w", tok):
+        if not tok[0].isalnum():
             break
         if _is_cap(tok) or (tok.isupper() and len(tok) <= 6):
             if low[0] == "và" or (i > 0 and toks[i - 1][0] == "và" and lx.not_after_and.match(text, s)):
@@ -202,10 +207,13 @@ def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: _Tokens) -
             i += 1
             continue
         break
-    tail = re.search(r"(?:\s+(?:và|các|của|cùng|với))+$", text[start:end])
+    tail = _DANGLING.search(text, start, end)
     if tail:
-        end = start + tail.start()
+        end = tail.start()
     return end, abbr
+
+
+_DANGLING = re.compile(r"(?:\s+(?:và|các|của|cùng|với))+$")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -215,4 +223,4 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _prev_is(toks, i: int, word: str) -> bool:
-    return i > 0 and toks[i - 1][0].lower() == word
+    return i > 0 and toks[i - 1][3] == word
