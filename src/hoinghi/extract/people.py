@@ -147,6 +147,7 @@ _TRAILING = re.compile(r"(?:[\s,;.\-–…]+|\s+(?:và|cùng|với|ông|bà|đ�
 # A position that names a sub-unit (`Vụ trưởng Vụ Tây Âu và Bắc Mỹ`) may go on with its parent after a comma.
 _SUB_UNIT = re.compile(r"\s(?:Vụ|Cục|Phòng|Viện|Trung tâm|Văn phòng|Ban|Tiểu ban|Trường|Khoa)\s+[" + UPPER + "]")
 _STREET = re.compile(r"(?:số\s*\d+[A-Za-z]?|[đĐ]ường|[pP]hố|ngõ|ngách|[đĐ]ại lộ)\s+$")
+_CLAUSE_MARKS = ".;:!?\n()“”\""
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
 
 
@@ -204,9 +205,7 @@ def _chain_after(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int, 
 
 def _chain_before(text: str, start: int, floor: int) -> tuple[list[tuple[int, int, bool]], int]:
     """Positions written before a name (`Phó Bí thư Thường trực Tỉnh ủy Trần Văn Vinh`, or a chain of them)."""
-    seg_from = floor
-    for m in re.finditer(r"[.;:!?\n()“”\"]", text[floor:start]):
-        seg_from = floor + m.end()
+    seg_from = max(floor, max(text.rfind(c, floor, start) for c in _CLAUSE_MARKS) + 1)
     segment = text[seg_from:start]
     if not segment.strip():
         return [], start
