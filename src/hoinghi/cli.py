@@ -358,20 +358,23 @@ def person(name, db, as_json):
       hoinghi person "Lương Đức Hiển"
       hoinghi person "luong duc hien" --json
     """
-    from hoinghi.store.views import person_view
+    _show_view(db, name, as_json, "person_view", "person_panel", f"no linked person is called {name!r}")
+
+
+def _show_view(db, key: str, as_json: bool, view: str, panel: str, missing: str) -> None:
+    """Look KEY up with a view of the store and print what it found as panels, or as JSON."""
+    from hoinghi.store import render, views
 
     store = _open(db)
-    people = _fail(person_view, store, name)
+    found = _fail(getattr(views, view), store, key)
     if as_json:
-        _print_json(people)
+        _print_json(found)
         return
-    if not people:
-        raise click.ClickException(f"no linked person is called {name!r}" + _link_hint(store))
-    from hoinghi.store.render import person_panel
-
+    if not found:
+        raise click.ClickException(missing + _link_hint(store))
     console = Console(highlight=False)
-    for p in people:
-        console.print(person_panel(p))
+    for item in found:
+        console.print(getattr(render, panel)(item))
 
 
 def _link_hint(store) -> str:
@@ -394,20 +397,7 @@ def document(key, db, as_json):
       hoinghi document 57-KL/TW
       hoinghi document "Kết luận 57" --json
     """
-    from hoinghi.store.views import document_view
-
-    store = _open(db)
-    docs = _fail(document_view, store, key)
-    if as_json:
-        _print_json(docs)
-        return
-    if not docs:
-        raise click.ClickException(f"no linked document matches {key!r}" + _link_hint(store))
-    from hoinghi.store.render import document_panel
-
-    console = Console(highlight=False)
-    for d in docs:
-        console.print(document_panel(d))
+    _show_view(db, key, as_json, "document_view", "document_panel", f"no linked document matches {key!r}")
 
 
 @main.command()
