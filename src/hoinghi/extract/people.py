@@ -151,7 +151,8 @@ _CLAUSE_MARKS = ".;:!?\n()“”\""
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
 
 
-def _chain_after(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int, bool]], int]:
+def _chain_after(text: str, pos: int, limit: int,
+                 is_place: Callable[[str], bool] = lambda s: False) -> tuple[list[tuple[int, int, bool]], int]:
     """Positions after a name at `pos`: `, A, B`, ` - A, B`, ` (A)`; spans and where the chain ended."""
     lx = lex()
     m = re.match(r"\s*(?:\((?:đứng|ngồi|giữa|trái|phải|thứ \w+ từ \w+)[^)]*\))?\s*", text[pos:limit])
@@ -195,7 +196,7 @@ def _chain_after(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int, 
             break
         s, e, _ = found
         name_inside = lx.name.search(body, s, e)
-        if name_inside:
+        if name_inside and not is_place(" ".join(name_inside.group().split()[:2])):  # `Tỉnh ủy Thái Nguyên`
             e = name_inside.start()
         spans.append((seg_start + off + lead + s, seg_start + off + lead + len(body[:e].rstrip(" -–,")), former))
         if e < len(body.rstrip(" .")):
@@ -264,6 +265,9 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
         words = m.group().split(" ")
         nxt = re.match(r" ([^\s,.;:]+)", text[m.end(): m.end() + 20])
         trimmed = _trim_name(words, is_place, nxt.group(1) if nxt else "", is_region)
+        if trimmed is None and lx.honorific_before.search(text, max(0, m.start() - 30), m.start()):
+            # `ông Hoàng Giang`: after an honorific a name shared with a commune is the person's
+            trimmed = _trim_name(words, is_region, nxt.group(1) if nxt else "", is_region)
         if trimmed is None:
             continue
         s = m.start() + sum(len(w) + 1 for w in words[: trimmed[0]])
@@ -277,7 +281,7 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
         end = 0
         while end < len(words) and words[end] not in _NOT_NAME_SYL:
             end += 1
-        if end < 2 or is_place(" ".join(words[:end])):
+        if end < 2 or is_region(" ".join(words[:end])):
             continue
         candidates[s] = (s, s + len(" ".join(words[:end])))
     spans = sorted(candidates.values())
@@ -289,7 +293,7 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
         name = text[s:e]
         nxt = spans[idx + 1][0] if idx + 1 < len(spans) else len(text)
         before, first = _chain_before(text, s, prev_end)
-        after, _ = _chain_after(text, e, nxt)
+        after, _ = _chain_after(text, e, nxt, is_place)
         hon_m = lx.honorific_before.search(text[max(prev_end, first - 40): first])
         honorifics = []
         if before and text[before[0][0]:before[0][1]] in lx.honorific_positions:
