@@ -36,7 +36,8 @@ class Line:
 
     @cached_property
     def words(self) -> int:
-        return len(self.text.split())
+        text = self.text  # squashed: one space between words
+        return text.count(" ") + 1 if text else 0
 
     @cached_property
     def folded(self) -> str:

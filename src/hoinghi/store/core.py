@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy import bindparam, create_engine, event, func, select, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
@@ -69,6 +69,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=60000")
     cur.execute("PRAGMA cache_size=-65536")
+    cur.execute("PRAGMA temp_store=MEMORY")
+    cur.execute("PRAGMA mmap_size=1073741824")  # reads of the first GiB without a copy into the page cache
     cur.close()
 
 
@@ -192,6 +194,18 @@ class Stored:
     skipped: int = 0
 
 
+def _fts(conn, action: str, pks: Sequence[int]) -> None:
+    """Add articles to the SQLite search index, or take them out ("delete": FTS5 must be given the text it
+    indexed, which the view `articles_search` shows while the article is the latest version)."""
+    if not pks:
+        return
+    cmd = "articles_fts, " if action == "delete" else ""
+    val = "'delete', " if action == "delete" else ""
+    conn.execute(text(f"INSERT INTO articles_fts({cmd}rowid, title_fold, body_fold, tags) "
+                      f"SELECT {val}pk, title_fold, body_fold, tags FROM articles_search WHERE pk IN :pks")
+                 .bindparams(bindparam("pks", expanding=True)), {"pks": list(pks)})
+
+
 def _chunks(seq: Sequence, n: int) -> Iterator[Sequence]:
     for i in range(0, len(seq), n):
         yield seq[i:i + n]
@@ -280,13 +294,12 @@ class Store:
             if not fresh:
                 return out
             keys = list({r[0]["page_key"] for r in fresh})
-            latest: dict[str, tuple] = {}
+            latest: dict[str, int] = {}
             versions: dict[str, int] = {}
             for part in _chunks(keys, 900):
-                for pk, key, title_fold, body_fold in conn.execute(
-                        select(a.c.pk, a.c.page_key, a.c.title_fold, a.c.body_fold)
-                        .where(a.c.page_key.in_(part), a.c.latest.is_(True))):
-                    latest[key] = (pk, title_fold, body_fold)
+                for pk, key in conn.execute(select(a.c.pk, a.c.page_key)
+                                            .where(a.c.page_key.in_(part), a.c.latest.is_(True))):
+                    latest[key] = pk
                 for key, version in conn.execute(select(a.c.page_key, func.max(a.c.version))
                                                   .where(a.c.page_key.in_(part)).group_by(a.c.page_key)):
                     versions[key] = version
@@ -299,13 +312,10 @@ class Store:
                 if row["version"] > 1:
                     out.versions += 1
             superseded = [latest[k] for k in last_of if k in latest]
-            if superseded:
-                for part in _chunks([x[0] for x in superseded], 900):
-                    conn.execute(a.update().where(a.c.pk.in_(part)).values(latest=False))
-                if self.dialect == "sqlite":
-                    conn.execute(text("INSERT INTO articles_fts(articles_fts, rowid, title_fold, body_fold) "
-                                      "VALUES('delete', :pk, :t, :b)"),
-                                 [{"pk": pk, "t": t, "b": b} for pk, t, b in superseded])
+            for part in _chunks(superseded, 900):
+                if self.dialect == "sqlite":  # out of the index first, while the view still shows what it holds
+                    _fts(conn, "delete", part)
+                conn.execute(a.update().where(a.c.pk.in_(part)).values(latest=False))
             pks = conn.execute(a.insert().returning(a.c.pk, sort_by_parameter_order=True),
                                [r[0] for r in fresh]).scalars().all()
             ments = [dict(m, article_pk=pk) for pk, (_r, ms, _e) in zip(pks, fresh, strict=True) for m in ms]
@@ -315,9 +325,8 @@ class Store:
             if evs:
                 conn.execute(s.article_events.insert(), evs)
             if self.dialect == "sqlite":
-                conn.execute(text("INSERT INTO articles_fts(rowid, title_fold, body_fold) VALUES(:pk, :t, :b)"),
-                             [{"pk": pk, "t": r[0]["title_fold"], "b": r[0]["body_fold"]}
-                              for pk, r in zip(pks, fresh, strict=True) if r[0]["latest"]])
+                for part in _chunks([pk for pk, r in zip(pks, fresh, strict=True) if r[0]["latest"]], 900):
+                    _fts(conn, "insert", part)
             out.added = len(fresh)
         return out
 
@@ -325,10 +334,10 @@ class Store:
         """Rebuild the full-text index from the latest articles (after a bulk load that bypassed it)."""
         with self.engine.begin() as conn:
             if self.dialect == "sqlite":
-                conn.execute(text("INSERT INTO articles_fts(articles_fts) VALUES('delete-all')"))
-                conn.execute(text("INSERT INTO articles_fts(rowid, title_fold, body_fold) "
-                                  "SELECT pk, title_fold, body_fold FROM articles WHERE latest"))
+                conn.execute(text("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')"))
                 conn.execute(text("INSERT INTO articles_fts(articles_fts) VALUES('optimize')"))
+                conn.execute(text("PRAGMA analysis_limit=1000"))
+                conn.execute(text("ANALYZE"))
             else:
                 conn.execute(text("ANALYZE articles"))
 

@@ -4,8 +4,14 @@ The index holds the folded text (`hoinghi.text.fold`: lower case, no diacritics,
 query is folded the same way, so `doi ngoai`, `Đối ngoại`, `ĐỐI NGOẠI`, `Ðối ngoại` and `đối ngoaị`'s other
 tone placement all find `đối ngoại`.
 
-- SQLite: FTS5 over `articles(title_fold, body_fold)`, ranked by `bm25()` (a title match weighs 5 body matches);
-  marks from `highlight()`.
+- SQLite: FTS5 over `articles_search(title_fold, body_fold, tags)` (the latest articles) decides what matches;
+  `--from/--to`, `--province` and `--kind` are tokens of the hidden `tags` column (`m202310`, `pyenbai`,
+  `khoithao`), so they narrow the match inside the index. The matches are ranked here by BM25 with FTS5's own
+  formula and constants (k1 1.2, b 0.75, a title word weighing five body words, the idf of each word and of the
+  words as a phrase), counted on the matched articles' folded text, with document lengths and the document count
+  from the index: FTS5's `bm25()` first reads every document of every query word to count them, which takes
+  seconds for words in most of a million articles. A query matching more than RANK_CAP articles is ranked among
+  its RANK_CAP newest matches.
 - PostgreSQL: `to_tsvector('simple', …)` in a GIN-indexed generated column (title weight A, body B), ranked by
   `ts_rank_cd`; marks from `ts_headline`.
 
@@ -15,6 +21,8 @@ they make, so pages with `đối ngoại` together rank above pages with `đối
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -26,10 +34,14 @@ from hoinghi.store.core import Store, StoreError
 from hoinghi.store.snippets import CLOSE, OPEN, Segments, as_markup, original_spans, segments, window
 from hoinghi.text import fold
 
-# A query whose every word is in more articles than this is ranked among its most recently stored matches only
-# (SQLite): ranking every article that has words found in most of a million articles takes seconds.
-RANK_CAP = 5_000
-FEW = 500  # filters leaving at most this many articles: rank them directly
+# SQLite. A query matching more articles than this is ranked among its newest RANK_CAP matches: BM25 is counted
+# on each candidate's text (about 15 µs an article), so this bounds a search of a million articles.
+RANK_CAP = 1_000
+FEW = 500  # --person/--document leaving at most this many articles: rank all of them that match
+LOOKBACK = 100_000  # --person/--document leaving more: look at most this many newest matches for them
+DF_EXACT = 2_000  # a word's documents are counted up to this many; beyond, estimated from its newest matches
+PHRASE_WINDOW = 5_000  # a phrase's documents are estimated from the newest PHRASE_WINDOW articles
+K1, B, TITLE_WEIGHT = 1.2, 0.75, 5.0  # FTS5's bm25() constants, and the title's weight
 
 
 @dataclass
@@ -44,14 +56,20 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
 
-    def fts5(self) -> str:
+    def match(self) -> str:
+        """The FTS5 expression every result satisfies: all the words, prefixes and quoted phrases."""
         parts = [f'"{w}"' + ("*" if p else "") for w, p in self.words]
         parts += ['"' + " ".join(p) + '"' for p in self.phrases]
-        must = " AND ".join(parts)
-        plain = [w for w, p in self.words if not p]
-        if len(plain) > 1:  # the words as a phrase, to score adjacency
-            return f'({must}) AND ("{" ".join(plain)}" OR "{plain[0]}")'
-        return must
+        return " AND ".join(parts)
+
+    def scoring(self) -> list[tuple[tuple[str, ...], bool]]:
+        """What BM25 sums over, as (words, prefix): each word, each quoted phrase, and the plain words as a
+        phrase when there are several (to score adjacency)."""
+        out = [((w,), p) for w, p in self.words] + [(tuple(p), False) for p in self.phrases]
+        plain = tuple(w for w, p in self.words if not p)
+        if len(plain) > 1:
+            out.append((plain, False))
+        return out
 
     def tsquery(self) -> str:
         parts = [w + (":*" if p else "") for w, p in self.words]
@@ -133,26 +151,40 @@ class Hit:
         return d
 
 
+@dataclass
+class _Filters:
+    where: list[str]  # SQL over `articles a`, the filters exactly
+    params: dict[str, Any]
+    expanding: list
+    tags: list[str] = field(default_factory=list)  # FTS5 expressions over the `tags` column (SQLite)
+    linked: bool = False  # --person or --document: not in the index's tags
+
+
+def _tag(prefix: str, value: str) -> str:
+    """The token the view `articles_search` makes of a value (migration 0002), quoted for an FTS5 query."""
+    return '"' + prefix + value.replace(" ", "").replace("-", "").replace('"', "") + '"'
+
+
 def _filters(store: Store, *, date_from=None, date_to=None, province=None, person=None, document=None,
-             kind=None) -> tuple[list[str], dict[str, Any], list]:
-    where = ["a.latest = :true"]
-    params: dict[str, Any] = {"true": True}
-    expanding = []
+             kind=None) -> _Filters:
+    f = _Filters(["a.latest = :true"], {"true": True}, [])
     if date_from:
-        where.append("a.date >= :date_from")
-        params["date_from"] = parse_date(date_from)
+        f.where.append("a.date >= :date_from")
+        f.params["date_from"] = parse_date(date_from)
     if date_to:
-        where.append("a.date < :date_to")
-        params["date_to"] = parse_date(date_to, upper=True)
+        f.where.append("a.date < :date_to")
+        f.params["date_to"] = parse_date(date_to, upper=True)
     if province:
-        where.append("(a.province_fold = :province OR a.province_2025_fold = :province)")
-        params["province"] = province_key(province)
+        f.where.append("(a.province_fold = :province OR a.province_2025_fold = :province)")
+        f.params["province"] = province_key(province)
+        f.tags.append(_tag("p", f.params["province"]))
     if person:
-        where.append("(a.id IN (SELECT ae.article_id FROM article_entities ae JOIN people p ON p.id = ae.entity_id "
-                     "WHERE ae.kind = 'person' AND (p.name_fold = :person OR p.id = :person_id)) "
-                     "OR a.pk IN (SELECT m.article_pk FROM mentions m WHERE m.type = 'person' AND m.fold = :person))")
-        params["person"] = fold(person).strip()
-        params["person_id"] = person
+        f.where.append("(a.id IN (SELECT ae.article_id FROM article_entities ae JOIN people p ON p.id = ae.entity_id "
+                       "WHERE ae.kind = 'person' AND (p.name_fold = :person OR p.id = :person_id)) "
+                       "OR a.pk IN (SELECT m.article_pk FROM mentions m WHERE m.type = 'person' AND m.fold = :person))")
+        f.params["person"] = fold(person).strip()
+        f.params["person_id"] = person
+        f.linked = True
     if document:
         from hoinghi.store.views import find_documents
 
@@ -161,14 +193,16 @@ def _filters(store: Store, *, date_from=None, date_to=None, province=None, perso
             linked = store.count(s.documents)
             raise StoreError(f"no document matches {document!r}" + (
                 "" if linked else ": documents are found by linking; run `hoinghi link` first"))
-        where.append("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.kind = 'document' "
-                     "AND ae.entity_id IN :doc_ids)")
-        params["doc_ids"] = [d["id"] for d in docs]
-        expanding.append(bindparam("doc_ids", expanding=True))
+        f.where.append("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.kind = 'document' "
+                       "AND ae.entity_id IN :doc_ids)")
+        f.params["doc_ids"] = [d["id"] for d in docs]
+        f.expanding.append(bindparam("doc_ids", expanding=True))
+        f.linked = True
     if kind:
-        where.append("a.pk IN (SELECT e.article_pk FROM article_events e WHERE e.kind_fold = :kind)")
-        params["kind"] = fold(kind).strip()
-    return where, params, expanding
+        f.where.append("EXISTS (SELECT 1 FROM article_events e WHERE e.article_pk = a.pk AND e.kind_fold = :kind)")
+        f.params["kind"] = fold(kind).strip()
+        f.tags.append(_tag("k", f.params["kind"]))
+    return f
 
 
 def search(store: Store, query: str, *, limit: int = 10, date_from: str | None = None, date_to: str | None = None,
@@ -180,31 +214,30 @@ def search(store: Store, query: str, *, limit: int = 10, date_from: str | None =
     filtered = any((date_from, date_to, province, person, document, kind))
     if not q and not filtered:
         raise StoreError("give words to search for, or a filter (--person, --document, --province, --from …)")
-    where, params, expanding = _filters(store, date_from=date_from, date_to=date_to, province=province,
-                                        person=person, document=document, kind=kind)
-    params["limit"] = limit
+    f = _filters(store, date_from=date_from, date_to=date_to, province=province, person=person,
+                 document=document, kind=kind)
+    params = dict(f.params, limit=limit)
     cols = "a.pk, a.id, a.title, a.url, a.date, a.province, a.province_2025, a.text"
     with store.engine.connect() as conn:
         if not q:
-            sql = f"SELECT {cols}, 0.0 AS score FROM articles a WHERE {' AND '.join(where)} " \
+            sql = f"SELECT {cols}, 0.0 AS score FROM articles a WHERE {' AND '.join(f.where)} " \
                   "ORDER BY a.date DESC, a.pk DESC LIMIT :limit"
-            rows = conn.execute(text(sql).bindparams(*expanding), params).all()
+            rows = conn.execute(text(sql).bindparams(*f.expanding), params).all()
             marks: dict[int, tuple[str | None, str | None]] = {}
         elif store.dialect == "sqlite":
-            rows, marks = _sqlite(conn, q, where, params, expanding, cols, filtered)
+            rows, marks = _sqlite(conn, q, f, cols, limit)
         else:
-            rows, marks = _postgres(conn, q, where, params, expanding, cols)
+            rows, marks = _postgres(conn, q, f.where, params, f.expanding, cols)
     hits = []
+    terms = q.terms
+    phrase = sum(1 for _w, p in q.words if not p) > 1
     for r in rows:
         title = r.title or ""
         body = r.text[len(title) + 1:] if title and r.text.startswith(title) else r.text
         tmark, bmark = marks.get(r.pk, (None, None))
-        terms = q.terms
-        phrase = sum(1 for _w, p in q.words if not p) > 1
-        score = -float(r.score) if store.dialect == "sqlite" else float(r.score)  # bm25(): lower is better
         hits.append(Hit(
             pk=r.pk, id=r.id, title=r.title, url=r.url, date=r.date, province=r.province,
-            province_2025=r.province_2025, score=float(f"{score:.4g}"),
+            province_2025=r.province_2025, score=float(f"{float(r.score):.4g}"),
             title_segments=segments(title, _prefer_phrase(title, original_spans(title, tmark, terms), phrase))
             if title else [],
             snippet=window(body, _prefer_phrase(body, original_spans(body, bmark, terms), phrase)),
@@ -227,90 +260,208 @@ def _prefer_phrase(text_: str, spans: list[tuple[int, int]], phrase: bool) -> li
     return together or spans
 
 
-def _estimate(conn, q: Query) -> int | None:
-    """How many articles the query can match at most: the fewest documents of any word it requires."""
-    words = [w for w, p in q.words if not p] + [w for p in q.phrases for w in p]
-    if not words:
+# --- SQLite ---
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's variable-length integers, as FTS5 writes them in its averages record and docsize rows."""
+    out, i, n = [], 0, len(blob)
+    while i < n:
+        v = 0
+        for k in range(9):
+            c = blob[i]
+            i += 1
+            if k == 8:
+                v = (v << 8) | c
+                break
+            v = (v << 7) | (c & 0x7F)
+            if c < 0x80:
+                break
+        out.append(v)
+    return out
+
+
+@dataclass
+class _Index:
+    """What BM25 needs of the whole index: its article count, average length, and the range of its rowids."""
+
+    rows: int
+    avgdl: float  # tokens of title and body
+    first: int
+    last: int
+
+    def in_span(self, span: int) -> float:
+        """How many indexed articles `span` consecutive pks hold, on average (old versions have pks too)."""
+        return span * self.rows / max(1, self.last - self.first + 1)
+
+
+def _index(conn) -> _Index | None:
+    blob = conn.execute(text("SELECT block FROM articles_fts_data WHERE id = 1")).scalar()
+    totals = _varints(blob) if blob else []
+    if not totals or not totals[0]:
         return None
-    counts = dict(conn.execute(text("SELECT term, doc FROM articles_fts_vocab WHERE term IN :t")
-                               .bindparams(bindparam("t", expanding=True)), {"t": words}).all())
-    return min(counts.get(w, 0) for w in words)
+    first, last = conn.execute(text("SELECT min(pk), max(pk) FROM articles")).one()
+    return _Index(totals[0], sum(totals[1:3]) / totals[0], first, last)
 
 
-def _sqlite(conn, q: Query, where, params, expanding, cols, filtered):
-    """Rank with bm25(). A query whose rarest word is in more than RANK_CAP articles is ranked among its
-    RANK_CAP most recently stored matches (FTS5 walks them newest first and stops); when filters keep too few
-    of those, it looks ten times further back, and so on. Filters that leave at most FEW articles (a person, a
-    document) rank those articles directly, with the same BM25 on the index's statistics."""
-    params["q"] = q.fts5()
-    estimate = _estimate(conn, q)
-    conds = " AND ".join(where)
-    limit = params["limit"]
-    if filtered:
-        few = conn.execute(text(f"SELECT a.pk FROM articles a WHERE {conds} LIMIT {FEW + 1}")
-                           .bindparams(*expanding), params).scalars().all()
-        if len(few) <= FEW:
-            return _rank_few(conn, q, few, cols, limit), {}
-    cap = RANK_CAP if estimate is not None and estimate > RANK_CAP else None
-    while True:
-        capped = f" ORDER BY rowid DESC LIMIT {cap}" if cap else ""
-        sql = (f"WITH m AS (SELECT rowid AS pk, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
-               f"WHERE articles_fts MATCH :q{capped}) "
-               f"SELECT {cols}, m.score AS score FROM m JOIN articles a ON a.pk = m.pk WHERE {conds} "
-               "ORDER BY m.score, a.pk DESC LIMIT :limit")
-        rows = conn.execute(text(sql).bindparams(*expanding), params).all()
-        if len(rows) >= limit or cap is None or not filtered or cap >= (estimate or 0):
-            return rows, {}  # highlights: from the query's words (FTS5's highlight() costs a query per row)
-        cap *= 10  # the filters kept too few of the newest matches: look further back
+_NEWEST = text("SELECT min(rowid), count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :e "
+               "AND rowid >= :lo ORDER BY rowid DESC LIMIT :n)")
 
 
-def _rank_few(conn, q: Query, pks: list[int], cols: str, limit: int) -> list:
-    """BM25 (k1 1.2, b 0.75, title weighing 5 body words) over a few articles, on the index's document counts."""
+def _documents(conn, words: tuple[str, ...], prefix: bool, ix: _Index) -> float:
+    """How many articles hold `words` (a word, a prefix or a phrase): counted up to DF_EXACT; beyond, estimated
+    from how densely the newest DF_EXACT lie. A phrase is counted in the newest PHRASE_WINDOW articles only (its
+    words may be in every article while the phrase is rare: finding its matches could read them all)."""
+    expr = '"' + " ".join(words) + '"' + ("*" if prefix else "")
+    lo = ix.last - PHRASE_WINDOW + 1 if len(words) > 1 else ix.first
+    lowest, n = conn.execute(_NEWEST, {"e": expr, "lo": lo, "n": DF_EXACT}).one()
+    if n < DF_EXACT and lo <= ix.first:
+        return float(n)
+    span = ix.last - (lowest if n >= DF_EXACT else lo) + 1
+    return min(float(ix.rows), max(n, 0.5) * ix.rows / ix.in_span(span))
+
+
+_SEP = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))  # FTS5's token characters
+
+
+def _bm25(conn, q: Query, pks: list[int], ix: _Index, where: list[str], params: dict,
+          expanding: list) -> list[tuple[float, int]]:
+    """(score, pk) of the articles `pks` that pass `where`, best first: BM25 as FTS5's bm25() computes it (k1 1.2,
+    b 0.75, the title weighing five body words, document length in tokens over the average), the idf of each word
+    and phrase from the whole index. Term frequencies are counted in the folded text with every character other
+    than a-z and 0-9 read as a space, the index's tokens; a phrase counts where its words stand one space apart
+    (FTS5 also counts it across punctuation)."""
     if not pks:
         return []
-    import math
-
-    rows = conn.execute(text(f"SELECT {cols}, a.title_fold, a.body_fold FROM articles a WHERE a.pk IN :pks")
-                        .bindparams(bindparam("pks", expanding=True)), {"pks": pks}).all()
-    total = conn.execute(text("SELECT count(*) FROM articles WHERE latest")).scalar_one() or 1
-    words = [w for w, _p in q.terms]
-    df = dict(conn.execute(text("SELECT term, doc FROM articles_fts_vocab WHERE term IN :t")
-                           .bindparams(bindparam("t", expanding=True)), {"t": words}).all())
-    patterns = [(w, re.compile(r"(?<![a-z0-9])" + re.escape(w) + (r"[a-z0-9]*" if p else r"(?![a-z0-9])")))
-                for w, p in q.terms]
-    phrases = [re.compile(r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(map(re.escape, ph)) + r"(?![a-z0-9])")
-               for ph in q.phrases]
-    plain = [w for w, p in q.words if not p]
-    if len(plain) > 1:
-        bonus = re.compile(r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(map(re.escape, plain)) + r"(?![a-z0-9])")
-    else:
-        bonus = None
-    avg = sum(len(r.body_fold) for r in rows) / max(1, len(rows)) or 1.0
-    scored = []
-    for r in rows:
-        both = r.title_fold + "\n" + r.body_fold
-        if any(not p.search(both) for _w, p in patterns) or any(not p.search(both) for p in phrases):
-            continue
+    scoring = []
+    for words, prefix in q.scoring():
+        n = _documents(conn, words, prefix, ix)
+        idf = math.log((ix.rows - n + 0.5) / (n + 0.5))
+        pattern = (" " + " ".join(words) + ("" if prefix else " ")).encode("ascii")
+        scoring.append((pattern, idf if idf > 0 else 1e-6))
+    conds = " AND ".join(["a.pk IN (SELECT value FROM json_each(:pks))"] + where)
+    sql = text("SELECT a.pk, CAST(a.title_fold AS BLOB) AS t, CAST(a.body_fold AS BLOB) AS b, d.sz "
+               f"FROM articles a JOIN articles_fts_docsize d ON d.id = a.pk WHERE {conds}").bindparams(*expanding)
+    out = []
+    sep, k1, norm_b, norm_d = _SEP, K1, K1 * (1 - B), K1 * B / ix.avgdl
+    for pk, t, b, sz in conn.execute(sql, dict(params, pks=json.dumps(pks))):
+        t = b" " + t.translate(sep) + b" "
+        b = b" " + b.translate(sep) + b" "
+        size = _varints(sz)
+        norm = norm_b + norm_d * (size[0] + size[1])
         score = 0.0
-        norm = 1.2 * (0.25 + 0.75 * len(r.body_fold) / avg)
-        for w, p in patterns + ([("", bonus)] if bonus else []):
-            tf = 5 * len(p.findall(r.title_fold)) + len(p.findall(r.body_fold))
-            n = df.get(w, 1) if w else 1
-            idf = math.log(1 + (total - n + 0.5) / (n + 0.5))
-            score += idf * tf * 2.2 / (tf + norm)
-        scored.append((-score, -r.pk, r))
-    scored.sort(key=lambda x: (x[0], x[1]))
-    return [_Row(r, s) for s, _pk, r in scored[:limit]]
+        for pattern, idf in scoring:
+            tf = TITLE_WEIGHT * t.count(pattern) + b.count(pattern)
+            if tf:
+                score += idf * tf * (k1 + 1) / (tf + norm)
+        out.append((score, pk))
+    out.sort(key=lambda x: (-x[0], -x[1]))  # ties: newest first
+    return out
+
+
+def _newest(conn, expr: str, n: int) -> list[int]:
+    return conn.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rowid DESC "
+                             "LIMIT :n"), {"q": expr, "n": n}).scalars().all()
+
+
+def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
+    """FTS5 finds the matches, newest first, with the filters it can apply as tags; the first RANK_CAP of them
+    that pass every filter are ranked by BM25. --person and --document are applied to the matches: when they leave
+    at most FEW articles, every one of those that matches is ranked; otherwise the newest matches are read ten
+    times further back (up to LOOKBACK) until RANK_CAP pass."""
+    ix = _index(conn)
+    if ix is None:
+        return [], {}
+    where = f.where[1:]  # the index holds the latest versions only
+    date_tags = _date_tags(conn, f.params.get("date_from"), f.params.get("date_to"))
+    if date_tags == "":
+        return [], {}
+    expr = " AND ".join([f"({q.match()})"] + [f"{{tags}}: {t}" for t in f.tags + ([date_tags] if date_tags else [])])
+    if f.linked:
+        few = conn.execute(text(f"SELECT a.pk FROM articles a WHERE {' AND '.join(f.where)} LIMIT {FEW + 1}")
+                           .bindparams(*f.expanding), f.params).scalars().all()
+        if len(few) <= FEW:
+            pks = conn.execute(text("SELECT fts.rowid FROM json_each(:pks) j CROSS JOIN articles_fts fts "
+                                    "ON fts.rowid = j.value WHERE articles_fts MATCH :q"),
+                               {"pks": json.dumps(few), "q": q.match()}).scalars().all()
+            ranked = _bm25(conn, q, sorted(pks, reverse=True), ix, [], {}, [])
+            return _rows(conn, ranked[:limit], cols), {}
+        lookback = RANK_CAP
+        while True:
+            pks = _newest(conn, expr, lookback)
+            kept = conn.execute(text(f"SELECT a.pk FROM articles a WHERE a.pk IN (SELECT value FROM json_each(:pks)) "
+                                     f"AND {' AND '.join(where)}").bindparams(*f.expanding),
+                                dict(f.params, pks=json.dumps(pks))).scalars().all()
+            if len(kept) >= RANK_CAP or len(pks) < lookback or lookback >= LOOKBACK:
+                break
+            lookback *= 10
+        ranked = _bm25(conn, q, sorted(kept, reverse=True)[:RANK_CAP], ix, [], {}, [])
+    else:
+        ranked = _bm25(conn, q, _newest(conn, expr, RANK_CAP), ix, where, f.params, f.expanding)
+    return _rows(conn, ranked[:limit], cols), {}  # highlights: from the query's words, on the original text
+
+
+def _rows(conn, ranked: list[tuple[float, int]], cols: str) -> list:
+    if not ranked:
+        return []
+    score = dict((pk, sc) for sc, pk in ranked)
+    rows = conn.execute(text(f"SELECT {cols}, 0.0 AS score FROM articles a "
+                             "WHERE a.pk IN (SELECT value FROM json_each(:pks))"),
+                        {"pks": json.dumps(list(score))}).all()
+    by_pk = {r.pk: r for r in rows}
+    return [_Row(by_pk[pk], sc) for sc, pk in ranked if pk in by_pk]
 
 
 class _Row:
-    """A result row with its score replaced (bm25() order: lower is better)."""
+    """A result row with its score."""
 
     def __init__(self, row, score: float) -> None:
         self._row, self.score = row, score
 
     def __getattr__(self, name):
         return getattr(self._row, name)
+
+
+def _date_tags(conn, lower: str | None, upper: str | None) -> str | None:
+    """The FTS5 expression over the tags for dates in [lower, upper) (bounds from `parse_date`): whole years as
+    `y2023`, whole months as `m202310`, other days as `d20231011`. None: no date filter, or one that holds every
+    stored date; "": no date can match."""
+    if not lower and not upper:
+        return None
+    import datetime as dt
+
+    first = conn.execute(text("SELECT min(date) FROM articles")).scalar()
+    last = conn.execute(text("SELECT max(date) FROM articles")).scalar()
+    if not first:
+        return ""
+    try:
+        start, end = dt.date(int(first[:4]), 1, 1), dt.date(int(last[:4]) + 1, 1, 1)
+        lo, hi = start, end
+        for bound, is_upper in ((lower, False), (upper, True)):
+            if bound:
+                parts = [int(x) for x in bound.split("-")] + [1, 1]
+                day = dt.date(parts[0], parts[1], parts[2])
+                lo, hi = (lo, day) if is_upper else (day, hi)
+    except ValueError:  # not a date the tags can hold: the SQL filter alone decides
+        return None
+    if lo <= start and hi >= end:
+        return None
+    lo, hi = max(lo, start), min(hi, end)
+    if hi <= lo:
+        return ""
+    tags, d = [], lo
+    while d < hi:
+        if d.day == 1 and d.month == 1 and dt.date(d.year + 1, 1, 1) <= hi:
+            tags.append(f"y{d.year}")
+            d = dt.date(d.year + 1, 1, 1)
+            continue
+        nxt = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        if d.day == 1 and nxt <= hi:
+            tags.append(f"m{d.year}{d.month:02d}")
+            d = nxt
+            continue
+        tags.append(f"d{d.year}{d.month:02d}{d.day:02d}")
+        d += dt.timedelta(days=1)
+    return "(" + " OR ".join(tags) + ")"
 
 
 def _postgres(conn, q: Query, where, params, expanding, cols):
