@@ -145,7 +145,11 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     name = _through_documents(name, text, body_start, documents)
     ev = Event(kind=kind, name=name)
 
-    when = find_event_date(lead_para, base) or find_event_date(text[body_start:], base)
+    # the lead says when; failing it, the next paragraph (a date further down is history, not this event)
+    second_end = text.find("\n", lead_para_end + 1) if lead_para_end != -1 else -1
+    when = find_event_date(lead_para, base) or (
+        find_event_date(text[lead_para_end: second_end if second_end != -1 else len(text)], base)
+        if lead_para_end != -1 else None)
     if when:
         ev.date, ev.part_of_day = when.date, when.part_of_day
     ev.mode, explicit = _mode((title or "") + "\n" + lead_para)
