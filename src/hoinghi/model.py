@@ -28,7 +28,7 @@ class Page:
         return digest.hexdigest()[:16]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     type: str  # person, position, organization, place, document, date, event
     text: str

@@ -35,7 +35,7 @@ class _Lex:
         self.head = re.compile(rf"(?=[{UP}])(?<![{LO}{UP}])(?:{trie_regex(heads)})(?![{LO}])")
         self.inner = set(orgs["inner_words"])
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
-        self.not_orgs = re.compile("|".join(re.escape(n) for n in orgs["not_orgs"]))
+        self.not_orgs = re.compile(trie_regex(orgs["not_orgs"]))
         stops = set(orgs["stops"]) | {s for s in people["stops"] if s not in ("chỉ đạo", "trong", "với", "có")}
         self.stops: dict[str, list[list[str]]] = {}
         for stop in sorted(stops, key=len, reverse=True):

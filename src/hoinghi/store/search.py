@@ -285,7 +285,7 @@ class _Index:
     """What BM25 needs of the whole index: its article count, average length, and the range of its rowids."""
 
     rows: int
-    avgdl: float  # tokens of title and body
+    avgdl: float  # tokens an article, in all columns (FTS5's document length: title, body and tags)
     first: int
     last: int
 
@@ -299,8 +299,9 @@ def _index(conn) -> _Index | None:
     totals = _varints(blob) if blob else []
     if not totals or not totals[0]:
         return None
-    first, last = conn.execute(text("SELECT min(pk), max(pk) FROM articles")).one()
-    return _Index(totals[0], sum(totals[1:3]) / totals[0], first, last)
+    first = conn.execute(text("SELECT min(pk) FROM articles")).scalar()  # one each: both at once read every row
+    last = conn.execute(text("SELECT max(pk) FROM articles")).scalar()
+    return _Index(totals[0], sum(totals[1:]) / totals[0], first, last)
 
 
 _NEWEST = text("SELECT min(rowid), count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :e "
@@ -347,7 +348,7 @@ def _bm25(conn, q: Query, pks: list[int], ix: _Index, where: list[str], params: 
         t = b" " + t.translate(sep) + b" "
         b = b" " + b.translate(sep) + b" "
         size = _varints(sz)
-        norm = norm_b + norm_d * (size[0] + size[1])
+        norm = norm_b + norm_d * sum(size)
         score = 0.0
         for pattern, idf in scoring:
             tf = TITLE_WEIGHT * t.count(pattern) + b.count(pattern)

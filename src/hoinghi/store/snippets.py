@@ -9,7 +9,7 @@ a person reads `… công tác **đối ngoại** của tỉnh …`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 
 from hoinghi.text import fold
 
@@ -18,21 +18,51 @@ OPEN, CLOSE = "\u00ab", "\u00bb"  # « »: never in folded text (ASCII only)
 Segments = list[tuple[str, bool]]  # (text, highlighted)
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    return fold(ch)
+class _FoldTable(dict):
+    """`str.translate`'s table: each character to `fold` of it alone, filled as characters are first seen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.odd: set[str] = set()  # characters that fold to none or to several
+        self._odd_re: re.Pattern | None = None
+
+    def __missing__(self, code: int) -> str | int:
+        ch = chr(code)
+        f = fold(ch)
+        if len(f) != 1:
+            self.odd.add(ch)
+            self._odd_re = None
+        value = code if f == ch else f
+        self[code] = value
+        return value
+
+    def odd_re(self) -> re.Pattern | None:
+        if self._odd_re is None and self.odd:
+            self._odd_re = re.compile("[" + re.escape("".join(sorted(self.odd))) + "]")
+        return self._odd_re
 
 
-def fold_aligned(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` and, for every folded character, the index of the original character it came from."""
-    out: list[str] = []
+_TABLE = _FoldTable()
+
+
+def fold_aligned(text: str) -> tuple[str, Sequence[int]]:
+    """`fold(text)` and, for every folded character, the index of the original character it came from. Each
+    character is folded alone (`str.translate`); the few that fold to no character or to several (`…`, `“`) are
+    where the folded offsets shift."""
+    folded = text.translate(_TABLE)
+    odd = _TABLE.odd_re()
+    found = list(odd.finditer(text)) if odd else []
+    if not found:
+        return folded, range(len(text))
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        f = ch if ("a" <= ch <= "z" or "0" <= ch <= "9" or ch == " ") else _fold_char(ch)
-        if f:
-            out.append(f)
-            origin.extend([i] * len(f))
-    return "".join(out), origin
+    pos = 0
+    for m in found:
+        i = m.start()
+        origin.extend(range(pos, i))
+        origin.extend([i] * len(fold(text[i])))
+        pos = i + 1
+    origin.extend(range(pos, len(text)))
+    return folded, origin
 
 
 def marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
@@ -63,7 +93,7 @@ def term_spans(folded: str, terms: list[tuple[str, bool]]) -> list[tuple[int, in
     return sorted(spans)
 
 
-def to_original(text: str, folded_spans: list[tuple[int, int]], folded: str, origin: list[int]) -> list[tuple[int, int]]:
+def to_original(text: str, folded_spans: list[tuple[int, int]], folded: str, origin: Sequence[int]) -> list[tuple[int, int]]:
     spans = []
     for a, b in folded_spans:
         if a >= len(origin) or b <= a:
