@@ -26,6 +26,7 @@ _UNDER_CHAIR = re.compile(r"(?:[dD]ưới )?sự chủ trì(?:, điều hành)? 
 def _both_cases(words: list[str]) -> list[str]:
     """Each word as printed and with a capital first letter (faster than a case-insensitive pattern)."""
     return sorted({w for word in words for w in (word, word[:1].upper() + word[1:])})
+_MODE_SAID = re.compile(r"(?:theo|dưới|bằng) hình thức [^.;\n]{0,60}")
 _BRIDGE = re.compile(r"(?<!\d )điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})")
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
@@ -153,6 +154,10 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     if when:
         ev.date, ev.part_of_day = when.date, when.part_of_day
     ev.mode, explicit = _mode((title or "") + "\n" + lead_para)
+    if not explicit:  # `Hội nghị được tổ chức theo hình thức trực tiếp kết hợp trực tuyến …` further down
+        said = _MODE_SAID.search(text, body_start)
+        if said:
+            ev.mode, explicit = _mode(said.group())
     if not explicit and when:
         ev.mode = "in_person"
 

@@ -147,6 +147,8 @@ _TRAILING = re.compile(r"(?:[\s,;.\-–…]+|\s+(?:và|cùng|với|ông|bà|đ�
 # A position that names a sub-unit (`Vụ trưởng Vụ Tây Âu và Bắc Mỹ`) may go on with its parent after a comma.
 _SUB_UNIT = re.compile(r"\s(?:Vụ|Cục|Phòng|Viện|Trung tâm|Văn phòng|Ban|Tiểu ban|Trường|Khoa)\s+[" + UPPER + "]")
 _STREET = re.compile(r"(?:số\s*\d+[A-Za-z]?|[đĐ]ường|[pP]hố|ngõ|ngách|[đĐ]ại lộ)\s+$")
+_UNIT_THEN_PLACE = re.compile(rf"(.*?(?:Tỉnh ủy|Thành ủy|Huyện ủy|UBND tỉnh|HĐND tỉnh|UBND thành phố|HĐND thành phố))"
+                              rf"(?: [{UPPER}][{LOWER}]*)+$")
 _CLAUSE_MARKS = ".;:!?\n()“”\""
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
 
@@ -342,7 +344,13 @@ def _refer_back(text: str, people: list[PersonMatch]) -> None:
     first named with that title."""
     taken = [(s, e) for pm in people for s, e in pm.spans] + [(s, e) for pm in people for s, e, _ in pm.position_spans]
     for pm in people:
+        variants = []
         for pos in pm.person.positions:
+            variants.append(pos)
+            short = _UNIT_THEN_PLACE.match(pos)  # `Bí thư Tỉnh ủy Thái Nguyên` is later `Bí thư Tỉnh ủy`
+            if short:
+                variants.append(short.group(1))
+        for pos in variants:
             if len(pos.split()) < 2:
                 continue
             at = text.find(pos)
