@@ -163,15 +163,66 @@ def test_query_and_date_parsing():
 
 
 def test_capped_ranking_paths_agree(st, monkeypatch):
-    """The paths a large store takes (rank the newest matches only, look further back when filters keep too
-    few; filters ranked through the index rather than directly) give what the direct paths give here."""
+    """The paths a large store takes. --person/--document leaving more than FEW articles: the newest matches are
+    read further back until enough pass (here: all of them). A query matching more than RANK_CAP articles: ranked
+    among its RANK_CAP newest matches, the filters applied inside the index first."""
     import hoinghi.store.search as search_module
 
     cases = [("ket luan 57", {"province": "Yên Bái"}), ("doi ngoai", {"date_from": "2024"}),
-             ("hoi nghi", {"person": "Vương Đình Lực"}), ("chuyen doi so", {"kind": "hội thảo"})]
-    direct = {q + str(f): set(ids(search(st, q, limit=50, **f))) for q, f in cases}
+             ("hoi nghi", {"person": "Vương Đình Lực"}), ("chuyen doi so", {"kind": "hội thảo"}),
+             ("hoi nghi", {"document": "Kết luận 57"}), ("doi ngoai", {})]
+    direct = {q + str(f): search(st, q, limit=50, **f) for q, f in cases}
     monkeypatch.setattr(search_module, "FEW", 0)
+    for q, f in cases:
+        assert ids(search(st, q, limit=50, **f)) == ids(direct[q + str(f)]), (q, f)
+    if st.dialect == "postgresql":
+        return
     monkeypatch.setattr(search_module, "RANK_CAP", 2)
     for q, f in cases:
-        assert set(ids(search(st, q, limit=50, **f))) == direct[q + str(f)], (q, f)
-    assert len(search(st, "doi ngoai", limit=50)) == 2 or st.dialect == "postgresql"  # capped: the 2 newest
+        newest = sorted(direct[q + str(f)], key=lambda h: -h.pk)[:2]
+        capped = search(st, q, limit=50, **f)
+        assert sorted(ids(capped)) == sorted(ids(newest)), (q, f)
+        scores = [h.score for h in capped]
+        assert scores == sorted(scores, reverse=True)
+        if f:  # unfiltered, the phrase's idf is estimated from the newest RANK_CAP matches (here two)
+            assert scores == sorted((h.score for h in newest), reverse=True), (q, f)
+
+
+def test_bm25_is_fts5s_own(st):
+    """On SQLite the ranking is computed outside FTS5's bm25() (which counts every document of every query word
+    first); it gives FTS5's scores: the same formula, constants, weights and statistics."""
+    if st.dialect != "sqlite":
+        pytest.skip("FTS5")
+    from sqlalchemy import text
+
+    from hoinghi.store.search import parse_query
+
+    for query in ("doi ngoai", "chuyen doi so", "hoi nghi", "ket luan 57", "tinh uy", '"thong tin doi ngoai"',
+                  "thuy loi", "Lương Đức Hiển"):
+        q = parse_query(query)
+        phrases = ['"' + " ".join(words) + '"' + ("*" if prefix else "") for words, prefix in q.scoring()]
+        hits = search(st, query, limit=100)
+        assert hits, query
+        with st.engine.connect() as conn:
+            fts5 = {}
+            bonus = sum(1 for _w, p in q.words if not p) > 1  # the words as a phrase: scored where it occurs
+            for n in (len(phrases), len(phrases) - 1) if bonus else (len(phrases),):
+                expr = " AND ".join(phrases[:n])
+                for pk, score in conn.execute(text("SELECT rowid, -bm25(articles_fts, 5.0, 1.0, 0.0) FROM articles_fts "
+                                                   "WHERE articles_fts MATCH :q"), {"q": expr}):
+                    fts5.setdefault(pk, score)
+        assert set(fts5) == {h.pk for h in hits}, query
+        for h in hits:
+            assert h.score == pytest.approx(fts5[h.pk], rel=1e-3), (query, h.id)
+
+
+def test_date_filters_in_the_index_match_the_dates(st):
+    """--from/--to become year, month and day tokens in the index: the same articles as comparing the dates."""
+    every = search(st, "hoi nghi", limit=100)
+    assert len({h.date[:7] for h in every if h.date}) > 3
+    for lo, hi in [("2023", None), (None, "2023-10"), ("2023-10", "2023-10"), ("2023-10-11", "2023-10-20"),
+                   ("15/9/2023", "2024-02-10"), ("2019", "2030"), ("1990", "1991"), ("2024-02-29", None)]:
+        want = {h.id for h in every if h.date and (not lo or h.date >= parse_date(lo))
+                and (not hi or h.date < parse_date(hi, upper=True))}
+        got = {h.id for h in search(st, "hoi nghi", date_from=lo, date_to=hi, limit=100)}
+        assert got == want, (lo, hi)

@@ -65,12 +65,53 @@ def test_migrations_give_the_declared_schema(store):
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include})
         diffs = compare_metadata(ctx, s.metadata)
-        assert ctx.get_current_revision() == store.revision == "0001"
+        assert ctx.get_current_revision() == store.revision == "0002"
     assert diffs == []
     # opening again finds the schema current and leaves the data alone
     again = open_store(store.url.render_as_string(hide_password=False))
-    assert again.revision == "0001"
+    assert again.revision == "0002"
     again.close()
+
+
+def test_upgrade_from_the_first_schema_keeps_search_working(db_url, example_results):
+    """A store written under 0001 (the search index over title and body only) is migrated on open: the index is
+    rebuilt with the filter tags, and search, filters and later writes work on it."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from hoinghi.store.core import MIGRATIONS, article_rows, page_key, resolve_url
+    from hoinghi.store.search import search
+
+    engine = create_engine(resolve_url(db_url))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        for i, (page, art) in enumerate(example_results[:6], 1):  # written as the 0001 store wrote them
+            row, _ments, evs = article_rows(art, hash=f"h{i}", key=page_key(page, art), raw=page.text, source=None,
+                                            now="2025-01-01T00:00:00")
+            pk = conn.execute(s.articles.insert().returning(s.articles.c.pk), [row]).scalar_one()
+            conn.execute(s.article_events.insert(), [dict(e, article_pk=pk) for e in evs])
+            if engine.dialect.name == "sqlite":
+                conn.execute(text("INSERT INTO articles_fts(rowid, title_fold, body_fold) VALUES(:pk, :t, :b)"),
+                             {"pk": pk, "t": row["title_fold"], "b": row["body_fold"]})
+    engine.dispose()
+    store = open_store(db_url)
+    assert store.revision == "0002"
+    before = {h.id for h in search(store, "ket luan", limit=50)}
+    assert before and before <= {a.id for _p, a in example_results[:6]}
+    yen_bai = [a.id for _p, a in example_results[:6] if a.province == "Yên Bái"]
+    assert sorted(h.id for h in search(store, "ket luan", province="Yên Bái", limit=50)) == sorted(
+        x for x in yen_bai if x in before)
+    done = store.write_batch(example_results)  # other hashes: the first six pages get a second version
+    assert done.added == len(example_results) and done.versions == 6
+    assert {h.id for h in search(store, "ket luan", limit=50)} >= before
+    if store.dialect == "sqlite":
+        with store.engine.begin() as conn:
+            conn.execute(text("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"))
+    store.close()
 
 
 def test_empty_store_says_what_to_run(store):

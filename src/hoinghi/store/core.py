@@ -69,8 +69,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=60000")
     cur.execute("PRAGMA cache_size=-65536")
-    cur.execute("PRAGMA temp_store=MEMORY")
-    cur.execute("PRAGMA mmap_size=1073741824")  # reads of the first GiB without a copy into the page cache
     cur.close()
 
 
@@ -336,8 +334,6 @@ class Store:
             if self.dialect == "sqlite":
                 conn.execute(text("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')"))
                 conn.execute(text("INSERT INTO articles_fts(articles_fts) VALUES('optimize')"))
-                conn.execute(text("PRAGMA analysis_limit=1000"))
-                conn.execute(text("ANALYZE"))
             else:
                 conn.execute(text("ANALYZE articles"))
 

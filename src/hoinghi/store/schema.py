@@ -1,9 +1,10 @@
 """The store's tables, one schema for SQLite and PostgreSQL (SQLAlchemy Core).
 
 The migrations in `migrations/versions/` create exactly these tables (a test compares them); the full-text index
-is dialect-specific and lives only in the migrations: an FTS5 table `articles_fts` over `articles(title_fold,
-body_fold)` on SQLite (external content, so the text is stored once), a generated `tsv` column with a GIN index on
-PostgreSQL.
+is dialect-specific and lives only in the migrations: on SQLite an FTS5 table `articles_fts(title_fold, body_fold,
+tags)` whose external content is the view `articles_search` (the latest articles; `tags` are tokens for their
+date, province and event kinds, so search filters narrow inside the index; the text is stored once), on
+PostgreSQL a generated `tsv` column with a GIN index.
 
 Articles (one row per stored version of a page)
     pk            integer key (the FTS rowid)

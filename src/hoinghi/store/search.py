@@ -4,14 +4,14 @@ The index holds the folded text (`hoinghi.text.fold`: lower case, no diacritics,
 query is folded the same way, so `doi ngoai`, `Đối ngoại`, `ĐỐI NGOẠI`, `Ðối ngoại` and `đối ngoaị`'s other
 tone placement all find `đối ngoại`.
 
-- SQLite: FTS5 over `articles_search(title_fold, body_fold, tags)` (the latest articles) decides what matches;
-  `--from/--to`, `--province` and `--kind` are tokens of the hidden `tags` column (`m202310`, `pyenbai`,
-  `khoithao`), so they narrow the match inside the index. The matches are ranked here by BM25 with FTS5's own
-  formula and constants (k1 1.2, b 0.75, a title word weighing five body words, the idf of each word and of the
-  words as a phrase), counted on the matched articles' folded text, with document lengths and the document count
-  from the index: FTS5's `bm25()` first reads every document of every query word to count them, which takes
-  seconds for words in most of a million articles. A query matching more than RANK_CAP articles is ranked among
-  its RANK_CAP newest matches.
+- SQLite: FTS5 over the view `articles_search(title_fold, body_fold, tags)` (the latest articles) decides what
+  matches. `--from/--to`, `--province` and `--kind` are tokens of the hidden column `tags` (`m202310`, `pyenbai`,
+  `khoithao`, and their pairs; migration 0002), so they narrow the match inside the index. The matches are
+  ranked here by BM25 with FTS5's own formula and statistics (k1 1.2, b 0.75, a title word weighing five body
+  words, document lengths from the index, the idf of each word and of the words as a phrase), term frequencies
+  counted on the matched articles' folded text. FTS5's `bm25()` gives the same scores but first reads every
+  document of every query word to count them: seconds for words found in most of a million articles.
+  A query matching more than RANK_CAP articles is ranked among its RANK_CAP newest matches (after the filters).
 - PostgreSQL: `to_tsvector('simple', …)` in a GIN-indexed generated column (title weight A, body B), ranked by
   `ts_rank_cd`; marks from `ts_headline`.
 
@@ -34,13 +34,14 @@ from hoinghi.store.core import Store, StoreError
 from hoinghi.store.snippets import CLOSE, OPEN, Segments, as_markup, original_spans, segments, window
 from hoinghi.text import fold
 
-# SQLite. A query matching more articles than this is ranked among its newest RANK_CAP matches: BM25 is counted
-# on each candidate's text (about 15 µs an article), so this bounds a search of a million articles.
-RANK_CAP = 1_000
+# SQLite. A query matching more articles than this is ranked among its RANK_CAP newest matches: each candidate's
+# text is read and its words counted (about 40 µs an article on a million-article store, a third of it reading),
+# so this bounds a search of any size (p95 30 ms at a million articles; 1,000 gives about 55 ms).
+RANK_CAP = 500
 FEW = 500  # --person/--document leaving at most this many articles: rank all of them that match
 LOOKBACK = 100_000  # --person/--document leaving more: look at most this many newest matches for them
 DF_EXACT = 2_000  # a word's documents are counted up to this many; beyond, estimated from its newest matches
-PHRASE_WINDOW = 5_000  # a phrase's documents are estimated from the newest PHRASE_WINDOW articles
+COMMON = 0.8  # with filters, words in this share of the articles are checked on the candidates, not in the index
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 5.0  # FTS5's bm25() constants, and the title's weight
 
 
@@ -56,11 +57,12 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
 
-    def match(self) -> str:
-        """The FTS5 expression every result satisfies: all the words, prefixes and quoted phrases."""
-        parts = [f'"{w}"' + ("*" if p else "") for w, p in self.words]
+    def match(self, skip: set[int] = frozenset()) -> str:
+        """The FTS5 expression every result satisfies: all the words (but those at the indices `skip`), prefixes
+        and quoted phrases, in the title or the body (SQLite)."""
+        parts = [f'"{w}"' + ("*" if p else "") for i, (w, p) in enumerate(self.words) if i not in skip]
         parts += ['"' + " ".join(p) + '"' for p in self.phrases]
-        return " AND ".join(parts)
+        return "{title_fold body_fold}: (" + " AND ".join(parts) + ")" if parts else ""
 
     def scoring(self) -> list[tuple[tuple[str, ...], bool]]:
         """What BM25 sums over, as (words, prefix): each word, each quoted phrase, and the plain words as a
@@ -156,13 +158,14 @@ class _Filters:
     where: list[str]  # SQL over `articles a`, the filters exactly
     params: dict[str, Any]
     expanding: list
-    tags: list[str] = field(default_factory=list)  # FTS5 expressions over the `tags` column (SQLite)
+    province: str | None = None  # the values as the index's tags write them (SQLite)
+    kind: str | None = None
     linked: bool = False  # --person or --document: not in the index's tags
 
 
-def _tag(prefix: str, value: str) -> str:
-    """The token the view `articles_search` makes of a value (migration 0002), quoted for an FTS5 query."""
-    return '"' + prefix + value.replace(" ", "").replace("-", "").replace('"', "") + '"'
+def _compact(value: str) -> str:
+    """A folded value as the view `articles_search` writes it in a tag (migration 0002)."""
+    return value.replace(" ", "").replace("-", "").replace('"', "")
 
 
 def _filters(store: Store, *, date_from=None, date_to=None, province=None, person=None, document=None,
@@ -177,7 +180,7 @@ def _filters(store: Store, *, date_from=None, date_to=None, province=None, perso
     if province:
         f.where.append("(a.province_fold = :province OR a.province_2025_fold = :province)")
         f.params["province"] = province_key(province)
-        f.tags.append(_tag("p", f.params["province"]))
+        f.province = "p" + _compact(f.params["province"])
     if person:
         f.where.append("(a.id IN (SELECT ae.article_id FROM article_entities ae JOIN people p ON p.id = ae.entity_id "
                        "WHERE ae.kind = 'person' AND (p.name_fold = :person OR p.id = :person_id)) "
@@ -201,7 +204,7 @@ def _filters(store: Store, *, date_from=None, date_to=None, province=None, perso
     if kind:
         f.where.append("EXISTS (SELECT 1 FROM article_events e WHERE e.article_pk = a.pk AND e.kind_fold = :kind)")
         f.params["kind"] = fold(kind).strip()
-        f.tags.append(_tag("k", f.params["kind"]))
+        f.kind = "k" + _compact(f.params["kind"])
     return f
 
 
@@ -305,63 +308,119 @@ def _index(conn) -> _Index | None:
 
 
 _NEWEST = text("SELECT min(rowid), count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :e "
-               "AND rowid >= :lo ORDER BY rowid DESC LIMIT :n)")
+               "ORDER BY rowid DESC LIMIT :n)")
 
 
-def _documents(conn, words: tuple[str, ...], prefix: bool, ix: _Index) -> float:
-    """How many articles hold `words` (a word, a prefix or a phrase): counted up to DF_EXACT; beyond, estimated
-    from how densely the newest DF_EXACT lie. A phrase is counted in the newest PHRASE_WINDOW articles only (its
-    words may be in every article while the phrase is rare: finding its matches could read them all)."""
-    expr = '"' + " ".join(words) + '"' + ("*" if prefix else "")
-    lo = ix.last - PHRASE_WINDOW + 1 if len(words) > 1 else ix.first
-    lowest, n = conn.execute(_NEWEST, {"e": expr, "lo": lo, "n": DF_EXACT}).one()
-    if n < DF_EXACT and lo <= ix.first:
+def _documents(conn, expr: str, ix: _Index) -> float:
+    """How many articles match the FTS5 expression `expr`: counted up to DF_EXACT; beyond, estimated from how
+    densely the newest DF_EXACT lie among the index's rowids."""
+    lowest, n = conn.execute(_NEWEST, {"e": expr, "n": DF_EXACT}).one()
+    if n < DF_EXACT:
         return float(n)
-    span = ix.last - (lowest if n >= DF_EXACT else lo) + 1
-    return min(float(ix.rows), max(n, 0.5) * ix.rows / ix.in_span(span))
+    return min(float(ix.rows), n * ix.rows / ix.in_span(ix.last - lowest + 1))
 
 
 _SEP = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))  # FTS5's token characters
 
 
-def _bm25(conn, q: Query, pks: list[int], ix: _Index, where: list[str], params: dict,
-          expanding: list) -> list[tuple[float, int]]:
-    """(score, pk) of the articles `pks` that pass `where`, best first: BM25 as FTS5's bm25() computes it (k1 1.2,
-    b 0.75, the title weighing five body words, document length in tokens over the average), the idf of each word
-    and phrase from the whole index. Term frequencies are counted in the folded text with every character other
-    than a-z and 0-9 read as a space, the index's tokens; a phrase counts where its words stand one space apart
-    (FTS5 also counts it across punctuation)."""
-    if not pks:
-        return []
-    scoring = []
-    for words, prefix in q.scoring():
-        n = _documents(conn, words, prefix, ix)
-        idf = math.log((ix.rows - n + 0.5) / (n + 0.5))
-        pattern = (" " + " ".join(words) + ("" if prefix else " ")).encode("ascii")
-        scoring.append((pattern, idf if idf > 0 else 1e-6))
-    conds = " AND ".join(["a.pk IN (SELECT value FROM json_each(:pks))"] + where)
-    sql = text("SELECT a.pk, CAST(a.title_fold AS BLOB) AS t, CAST(a.body_fold AS BLOB) AS b, d.sz "
-               f"FROM articles a JOIN articles_fts_docsize d ON d.id = a.pk WHERE {conds}").bindparams(*expanding)
-    out = []
-    sep, k1, norm_b, norm_d = _SEP, K1, K1 * (1 - B), K1 * B / ix.avgdl
-    for pk, t, b, sz in conn.execute(sql, dict(params, pks=json.dumps(pks))):
-        t = b" " + t.translate(sep) + b" "
-        b = b" " + b.translate(sep) + b" "
-        size = _varints(sz)
-        norm = norm_b + norm_d * sum(size)
-        score = 0.0
-        for pattern, idf in scoring:
-            tf = TITLE_WEIGHT * t.count(pattern) + b.count(pattern)
-            if tf:
-                score += idf * tf * (k1 + 1) / (tf + norm)
-        out.append((score, pk))
-    out.sort(key=lambda x: (-x[0], -x[1]))  # ties: newest first
-    return out
+class _Ranking:
+    """BM25 as FTS5's bm25() computes it (k1 1.2, b 0.75, the title weighing five body words, the document length
+    in tokens over the average, the idf of each word and phrase from the whole index), for one query."""
+
+    def __init__(self, conn, q: Query, ix: _Index) -> None:
+        self.conn, self.q, self.ix = conn, q, ix
+        self.scoring = q.scoring()
+        self.patterns = [(" " + " ".join(w) + ("" if p else " ")).encode("ascii") for w, p in self.scoring]
+        self._documents: dict[str, float] = {}
+
+    def documents(self, expr: str) -> float:
+        if expr not in self._documents:
+            self._documents[expr] = _documents(self.conn, expr, self.ix)
+        return self._documents[expr]
+
+    def newest(self, expr: str, filtered: bool) -> list[int]:
+        """The RANK_CAP newest matches of `expr`. Unfiltered, they also count the query's matches as `_documents`
+        would (the idf of the words as a phrase needs it), without asking the index again."""
+        pks = _newest(self.conn, expr, RANK_CAP)
+        q = self.q
+        if filtered or any(p for _w, p in q.words) or (q.phrases and (q.words or len(q.phrases) > 1)):
+            return pks
+        n = len(pks) if len(pks) < RANK_CAP else min(
+            float(self.ix.rows), RANK_CAP * self.ix.rows / self.ix.in_span(self.ix.last - pks[-1] + 1))
+        key = " AND ".join(f'"{w}"' for w, _p in q.words) if q.words else '"' + " ".join(q.phrases[0]) + '"'
+        self._documents.setdefault(key, float(n))
+        return pks
+
+    def common_words(self) -> set[int]:
+        """The query's words found in at least COMMON of the articles."""
+        return {i for i, (w, p) in enumerate(self.q.words)
+                if not p and self.documents(f'"{w}"') >= COMMON * self.ix.rows}
+
+    def rank(self, pks: list[int], where: list[str] = (), params: dict | None = None,
+             required: set[int] = frozenset()) -> list[tuple[float, int]]:
+        """(score, pk) of the articles `pks` that pass `where` and hold the query's words at the indices
+        `required` (left out of the index's match), best first. Term frequencies are counted in the folded text
+        with every character other than a-z and 0-9 read as a space (the index's tokens); a phrase counts where
+        its words stand one space apart (FTS5 also counts it across punctuation). The words as a phrase, which the
+        articles need not hold, get their document count from the share of the candidates holding them."""
+        if not pks:
+            return []
+        # CROSS JOIN: the candidates drive, each read by its pk (not all of a province's articles through its index)
+        sql = ("SELECT a.pk, CAST(a.title_fold AS BLOB), CAST(a.body_fold AS BLOB), d.sz FROM json_each(:pks) j "
+               "CROSS JOIN articles a ON a.pk = j.value CROSS JOIN articles_fts_docsize d ON d.id = a.pk"
+               + "".join(f" AND {w}" for w in where))
+        sep, weight, patterns = _SEP, TITLE_WEIGHT, self.patterns
+        counted = []  # (pk, document length, frequencies)
+        # the DB-API cursor: a thousand rows without SQLAlchemy's row objects (the filters bind plain values only)
+        for pk, t, b, sz in self.conn.connection.driver_connection.execute(sql, dict(params or {},
+                                                                                   pks=json.dumps(pks))):
+            t = b" " + t.translate(sep) + b" "
+            b = b" " + b.translate(sep) + b" "
+            freqs = [weight * t.count(p) + b.count(p) for p in patterns]
+            if all(freqs[i] for i in required):
+                counted.append((pk, sum(_varints(sz)), freqs))
+        idfs = []
+        for i, (words, prefix) in enumerate(self.scoring):
+            if len(words) > 1 and list(words) not in self.q.phrases:  # the words as a phrase, not required
+                share = sum(1 for c in counted if c[2][i]) / max(1, len(counted))
+                n = share * self.documents(" AND ".join(f'"{w}"' for w in words))
+            else:
+                n = self.documents('"' + " ".join(words) + '"' + ("*" if prefix else ""))
+            idf = math.log((self.ix.rows - n + 0.5) / (n + 0.5))
+            idfs.append(idf if idf > 0 else 1e-6)
+        k1, norm_b, norm_d = K1, K1 * (1 - B), K1 * B / self.ix.avgdl
+        out = []
+        for pk, size, freqs in counted:
+            norm = norm_b + norm_d * size
+            score = 0.0
+            for tf, idf in zip(freqs, idfs, strict=True):
+                if tf:
+                    score += idf * tf * (k1 + 1) / (tf + norm)
+            out.append((score, pk))
+        out.sort(key=lambda x: (-x[0], -x[1]))  # ties: newest first
+        return out
 
 
 def _newest(conn, expr: str, n: int) -> list[int]:
     return conn.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rowid DESC "
                              "LIMIT :n"), {"q": expr, "n": n}).scalars().all()
+
+
+def _tags(conn, f: _Filters) -> str | None:
+    """The FTS5 expression over the tags for --province, --kind and --from/--to (None: no such filter; "": no
+    article can pass). Two filters together use their pair's tags (`pyenbaikhoithao`, `pyenbaim202310`)."""
+    dates = _date_tags(conn, f.params.get("date_from"), f.params.get("date_to"))
+    if dates == []:
+        return ""
+    parts = []
+    if f.province and f.kind:
+        parts.append(f'"{f.province}{f.kind}"')
+    if dates:
+        lead = f.province or f.kind or ""
+        parts.append("(" + " OR ".join(f'"{lead}{d}"' for d in dates) + ")")
+    elif not parts and (f.province or f.kind):
+        parts.append(f'"{f.province or f.kind}"')
+    return " AND ".join(f"{{tags}}: {x}" for x in parts) or None
 
 
 def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
@@ -373,10 +432,11 @@ def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
     if ix is None:
         return [], {}
     where = f.where[1:]  # the index holds the latest versions only
-    date_tags = _date_tags(conn, f.params.get("date_from"), f.params.get("date_to"))
-    if date_tags == "":
+    tags = _tags(conn, f)
+    if tags == "":
         return [], {}
-    expr = " AND ".join([f"({q.match()})"] + [f"{{tags}}: {t}" for t in f.tags + ([date_tags] if date_tags else [])])
+    rank = _Ranking(conn, q, ix)
+    expr = f"{q.match()} AND {tags}" if tags else q.match()
     if f.linked:
         few = conn.execute(text(f"SELECT a.pk FROM articles a WHERE {' AND '.join(f.where)} LIMIT {FEW + 1}")
                            .bindparams(*f.expanding), f.params).scalars().all()
@@ -384,8 +444,7 @@ def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
             pks = conn.execute(text("SELECT fts.rowid FROM json_each(:pks) j CROSS JOIN articles_fts fts "
                                     "ON fts.rowid = j.value WHERE articles_fts MATCH :q"),
                                {"pks": json.dumps(few), "q": q.match()}).scalars().all()
-            ranked = _bm25(conn, q, sorted(pks, reverse=True), ix, [], {}, [])
-            return _rows(conn, ranked[:limit], cols), {}
+            return _rows(conn, rank.rank(sorted(pks, reverse=True))[:limit], cols), {}
         lookback = RANK_CAP
         while True:
             pks = _newest(conn, expr, lookback)
@@ -395,9 +454,21 @@ def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
             if len(kept) >= RANK_CAP or len(pks) < lookback or lookback >= LOOKBACK:
                 break
             lookback *= 10
-        ranked = _bm25(conn, q, sorted(kept, reverse=True)[:RANK_CAP], ix, [], {}, [])
-    else:
-        ranked = _bm25(conn, q, _newest(conn, expr, RANK_CAP), ix, where, f.params, f.expanding)
+        return _rows(conn, rank.rank(sorted(kept, reverse=True)[:RANK_CAP])[:limit], cols), {}
+    ranked = None
+    if tags:
+        # Filters make the matches sparse: FTS5 would step through every article between the newest and the
+        # RANK_CAP-th match in the posting list of each word. Words in nearly every article are checked on the
+        # candidates' text instead (when too few hold them, the index is asked with every word after all).
+        common = rank.common_words()
+        if common:
+            loose = " AND ".join(x for x in (q.match(common), tags) if x)
+            pks = _newest(conn, loose, RANK_CAP)
+            ranked = rank.rank(pks, where, f.params, required=common)
+            if len(ranked) < limit and len(pks) == RANK_CAP:
+                ranked = None
+    if ranked is None:
+        ranked = rank.rank(rank.newest(expr, bool(where)), where, f.params)  # plain binds only in `where`
     return _rows(conn, ranked[:limit], cols), {}  # highlights: from the query's words, on the original text
 
 
@@ -422,10 +493,10 @@ class _Row:
         return getattr(self._row, name)
 
 
-def _date_tags(conn, lower: str | None, upper: str | None) -> str | None:
-    """The FTS5 expression over the tags for dates in [lower, upper) (bounds from `parse_date`): whole years as
-    `y2023`, whole months as `m202310`, other days as `d20231011`. None: no date filter, or one that holds every
-    stored date; "": no date can match."""
+def _date_tags(conn, lower: str | None, upper: str | None) -> list[str] | None:
+    """The tags of the dates in [lower, upper) (bounds from `parse_date`): whole years as `y2023`, whole months
+    as `m202310`, other days as `d20231011`. None: no date filter, or one that holds every stored date; []: no
+    date can pass."""
     if not lower and not upper:
         return None
     import datetime as dt
@@ -433,7 +504,7 @@ def _date_tags(conn, lower: str | None, upper: str | None) -> str | None:
     first = conn.execute(text("SELECT min(date) FROM articles")).scalar()
     last = conn.execute(text("SELECT max(date) FROM articles")).scalar()
     if not first:
-        return ""
+        return []
     try:
         start, end = dt.date(int(first[:4]), 1, 1), dt.date(int(last[:4]) + 1, 1, 1)
         lo, hi = start, end
@@ -448,7 +519,7 @@ def _date_tags(conn, lower: str | None, upper: str | None) -> str | None:
         return None
     lo, hi = max(lo, start), min(hi, end)
     if hi <= lo:
-        return ""
+        return []
     tags, d = [], lo
     while d < hi:
         if d.day == 1 and d.month == 1 and dt.date(d.year + 1, 1, 1) <= hi:
@@ -462,7 +533,7 @@ def _date_tags(conn, lower: str | None, upper: str | None) -> str | None:
             continue
         tags.append(f"d{d.year}{d.month:02d}{d.day:02d}")
         d += dt.timedelta(days=1)
-    return "(" + " OR ".join(tags) + ")"
+    return tags
 
 
 def _postgres(conn, q: Query, where, params, expanding, cols):
