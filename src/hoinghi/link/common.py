@@ -299,3 +299,13 @@ def body_level(org: str, article_province: str | None = None) -> str:
     if _STEERING.search(text):
         return "steering"
     return "unit"
+
+
+def assign_ids(groups: list, entities: list, ids: list[str]) -> dict[tuple[str, int], str]:
+    """Give each entity its id and map every mention of its group, (article id, index in the article), to it."""
+    mapping: dict[tuple[str, int], str] = {}
+    for group, entity, ident in zip(groups, entities, ids, strict=True):
+        entity.id = ident
+        for m in group.members:
+            mapping[(m.article.id, m.index)] = ident
+    return mapping

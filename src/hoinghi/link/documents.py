@@ -33,6 +33,7 @@ from hoinghi.extract.documents import document_key, normalize_code
 from hoinghi.link import DocumentEntity
 from hoinghi.link.common import (
     PROVINCE_CITIES,
+    assign_ids,
     cfold,
     day_of,
     is_central,
@@ -213,11 +214,7 @@ def link_documents(articles: list[Article]) -> tuple[list[DocumentEntity], dict[
     docs.sort(key=lambda d: min(x.order for x in d.members))
     entities = [_canonical(d) for d in docs]
     ids = unique_ids("doc_", [_id_parts(e) for e in entities])
-    document_of: dict[tuple[str, int], str] = {}
-    for d, e, i in zip(docs, entities, ids, strict=True):
-        e.id = i
-        for m in d.members:
-            document_of[(m.article.id, m.index)] = i
+    document_of = assign_ids(docs, entities, ids)
     return entities, document_of
 
 

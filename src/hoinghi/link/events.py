@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from hoinghi.link import BridgePointSeen, EventEntity
 from hoinghi.link.common import (
+    assign_ids,
     body_level,
     cfold,
     expand,
@@ -253,11 +254,7 @@ def link_events(articles: list[Article], copies: dict[str, str], people: PeopleI
                                + ",".join(sorted(e.docs)), " ".join(sorted(name_tokens(ent.name, ent.kind)[0])),
                                min(m.article.id for m in e.members)]
                               for e, ent in zip(events, entities, strict=True)])
-    event_of: dict[tuple[str, int], str] = {}
-    for e, ent, eid in zip(events, entities, ids, strict=True):
-        ent.id = eid
-        for m in e.members:
-            event_of[(m.article.id, m.index)] = eid
+    event_of = assign_ids(events, entities, ids)
     return entities, event_of
 
 
