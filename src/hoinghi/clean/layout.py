@@ -9,40 +9,69 @@ the article, the tail after the byline or an end marker), then captions and byli
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import is_date_line, parse_published
-from hoinghi.text import LOWER, UPPER, fold, normalize, squash
+from hoinghi.text import LOWER, UPPER, fold, normalize, squash, words_regex
 
 _BULLET = re.compile(r"^\s*[•●▪◦·∙*]\s*")
-_SENTENCE_END = re.compile(r"[.!?…:;”\"')\]]\s*$")
+_SENTENCE_END = tuple('.!?…:;”"\')]')
 _LOWER_START = re.compile(f"^[{LOWER}]")
-_DANGLING = re.compile(r"(?:,|\s(?:và|của|các|đồng chí|hơn|gần|với|tại|cho|là|có|được|về|từ|đến|trong|những|theo|"
-                       r"gồm|như|do|bởi|để|nhằm|cùng|ông|bà))$")
+# a line that stops on a comma or on a word that cannot end a sentence goes on in the next line
+_DANGLING = (",",) + tuple(" " + w for w in (
+    "và", "của", "các", "đồng chí", "hơn", "gần", "với", "tại", "cho", "là", "có", "được", "về", "từ", "đến", "trong",
+    "những", "theo", "gồm", "như", "do", "bởi", "để", "nhằm", "cùng", "ông", "bà"))
+_HAS_LOWER = re.compile(f"[{LOWER}]")
+_FULL_STOP = tuple(".!?…")
+_VIEWS_IN_DATE = re.compile(r"(?:luot xem|luot doc)\W*([\d.,]+)|([\d.,]+)\s*(?:luot xem|luot doc)")
+_NOT_DIGIT = re.compile(r"\D")
+_DIGIT = re.compile(r"\d")
+_SOURCE_IN_PARENS = re.compile(r"\s*\(([^)]{2,30})\)\s*$")  # `Hoài Nam (TTXVN)`
+_INITIALS = re.compile(r"(?:[A-ZĐ]\.)+[A-ZĐ]?\.?")
+_DEGREES = re.compile(r"^(?:[A-ZĐ]{1,4}S?\.\s*)+")  # `PGS. TS.` before a name under the title
+_PHOTO_NUMBER = re.compile(r"\s*anh \d+")
+_A_WORD = re.compile(r"[a-z]{3,}")
 _SALUTATION = re.compile(r"(?:Kính thưa|Thưa|Kính gửi)\b")  # a speech's address lines end on a comma
 _NAME_WORD = re.compile(f"^(?:[{UPPER}][{LOWER}]*|[{UPPER}]{{1,3}}\\.?|[{UPPER}]+)$")
 
 
-@dataclass
 class Line:
-    index: int
-    raw: str  # as printed
-    text: str  # normalised, white space squashed, bullet removed
-    bullet: bool = False
-    label: str = "body"
-    why: str = ""  # the rule that decided, for `--explain` and for tests
+    """One line of the page: as printed, normalised, and the label the passes give it."""
 
-    @cached_property
-    def words(self) -> int:
-        text = self.text  # squashed: one space between words
-        return text.count(" ") + 1 if text else 0
+    __slots__ = ("index", "raw", "text", "bullet", "label", "why", "words", "_folded", "_caption")
 
-    @cached_property
+    def __init__(self, index: int, raw: str, text: str, bullet: bool = False, label: str = "body",
+                 why: str = "") -> None:
+        self.index = index
+        self.raw = raw  # as printed
+        self.text = text  # normalised, white space squashed, bullet removed
+        self.bullet = bullet
+        self.label = label
+        self.why = why  # the rule that decided, for `--explain` and for tests
+        self.words = text.count(" ") + 1 if text else 0  # squashed: one space between words
+        self._folded: str | None = None
+        self._caption: bool | None = None
+
+    def retext(self, text: str) -> None:
+        """Replace the text (a wrapped line joined to the next), and what was derived from it."""
+        self.text = text
+        self.words = text.count(" ") + 1 if text else 0
+        self._folded = None
+        self._caption = None
+
+    def __repr__(self) -> str:
+        return f"Line({self.index}, {self.text!r}, label={self.label!r}, why={self.why!r})"
+
+    @property
     def folded(self) -> str:
         """Lower case without diacritics, for the lexicons' patterns (only short lines ever need it)."""
-        return fold(self.text, normalized=True).strip()
+        f = self._folded
+        if f is None:
+            f = self._folded = fold(self.text, normalized=True).strip()
+        return f
 
 
 @dataclass
@@ -61,24 +90,45 @@ class Layout:
         return [ln for ln in self.lines if ln.label == "leftover"]
 
 
+class _LinePattern:
+    """A list of patterns searched in a line as one: those anchored at the line's start (`^…`) are tried there
+    only, in one alternation (a search would try them at every position), the others searched."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        at_start = [p[1:] for p in patterns if p.startswith("^")]
+        inside = [p for p in patterns if not p.startswith("^")]
+        self.at_start = re.compile("|".join(f"(?:{p})" for p in at_start)) if at_start else None
+        self.inside = re.compile("|".join(f"(?:{p})" for p in inside)) if inside else None
+
+    def search(self, text: str) -> bool:
+        return bool((self.at_start and self.at_start.match(text)) or (self.inside and self.inside.search(text)))
+
+
+@dataclass(frozen=True)
+class _Group:
+    name: str
+    max_words: int
+    zone: str  # "end": the page's tail starts here; "block": a block of links follows; "": the line alone
+    pattern: _LinePattern
+
+
 class _Rules:
     """The lexicons, compiled once."""
 
     def __init__(self) -> None:
         left = lexicons.load("leftovers.toml")
         self.leftover_groups = [
-            (name, group.get("max_words", 1000), "end" if group.get("end") else "block" if group.get("block") else "",
-             re.compile("|".join(f"(?:{p})" for p in group["patterns"])))
-            for name, group in left.items()
+            _Group(name, g.get("max_words", 1000), "end" if g.get("end") else "block" if g.get("block") else "",
+                   _LinePattern(g["patterns"]))
+            for name, g in left.items()
         ]
-        self.leftover_max_words = max(g[1] for g in self.leftover_groups)
-        # a line that no pattern anchored at its start matches needs only the groups' other patterns
-        self.any_at_start = re.compile("|".join(
-            f"(?:{p[1:]})" for g in left.values() for p in g["patterns"] if p.startswith("^")))
-        self.leftover_inside = [
-            (name, g.get("max_words", 1000), "end" if g.get("end") else "block" if g.get("block") else "",
-             re.compile("|".join(f"(?:{p})" for p in g["patterns"] if not p.startswith("^"))))
-            for name, g in left.items() if any(not p.startswith("^") for p in g["patterns"])]
+        # Most lines are no leftover: one pattern per length tier (the groups that allow lines of that many words)
+        # says so at once; only a line it matches is tried group by group.
+        self.leftover_tiers = []
+        for limit in sorted({g.max_words for g in self.leftover_groups}):
+            self.leftover_tiers.append((limit, _LinePattern(
+                [p for g in left.values() if g.get("max_words", 1000) >= limit for p in g["patterns"]])))
+        self.leftover_limits = [t[0] for t in self.leftover_tiers]
         lay = lexicons.load("layout.toml")
         self.title_min = lay["title"]["min_words"]
         self.title_max = lay["title"]["max_words"]
@@ -92,11 +142,11 @@ class _Rules:
         self.caption_max = cap["max_words"]
         self.caption_credit = re.compile(cap["credit"])
         self.caption_credit_raw = re.compile(cap["credit_raw"])
-        self.caption_starts = re.compile("|".join(f"(?:{p})" for p in cap["starts"]))
-        self.caption_verbs = re.compile(cap["verbs"])
+        self.caption_starts = _LinePattern(cap["starts"])
+        self.caption_verbs = re.compile(words_regex(cap["verbs"]))
         self.caption_ends = re.compile(cap["ends"])
-        self.caption_not_starts = re.compile(cap["not_starts"])
-        self.caption_not_inside = re.compile(cap["not_inside_raw"])
+        self.caption_not_starts = _LinePattern([cap["not_starts"]])
+        self.caption_not_inside = re.compile(words_regex(cap["not_inside_raw"], cases=True))
         self.lead = re.compile(lay["lead"]["starts_raw"])
         by = lay["byline"]
         self.byline_max_words = by["max_words"]
@@ -118,26 +168,26 @@ def rules() -> _Rules:
 
 def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
     words = line.words
-    if words > r.leftover_max_words:
+    tier = bisect_left(r.leftover_limits, words)
+    if tier == len(r.leftover_limits) or not r.leftover_tiers[tier][1].search(line.folded):
         return None
-    groups = r.leftover_groups if r.any_at_start.match(line.folded) else r.leftover_inside
-    for name, max_words, end, pattern in groups:
-        if words <= max_words and pattern.search(line.folded):
-            return name, end
+    for g in r.leftover_groups:
+        if words <= g.max_words and g.pattern.search(line.folded):
+            return g.name, g.zone
     return None
 
 
 def _views(line: Line, r: _Rules) -> int | None:
     if line.label == "date":  # `Thứ Ba, 14/12/2021 - 10:05 | Lượt xem: 1.254`
-        m = re.search(r"(?:luot xem|luot doc)\W*([\d.,]+)|([\d.,]+)\s*(?:luot xem|luot doc)", line.folded)
-        digits = re.sub(r"\D", "", (m.group(1) or m.group(2))) if m else ""
+        m = _VIEWS_IN_DATE.search(line.folded)
+        digits = _NOT_DIGIT.sub("", (m.group(1) or m.group(2))) if m else ""
         return int(digits) if digits else None
     if len(line.text) > 40:
         return None
     for pattern in r.views:
         m = pattern.search(line.folded)
         if m:
-            digits = re.sub(r"\D", "", next(g for g in m.groups() if g and g[0].isdigit()))
+            digits = _NOT_DIGIT.sub("", next(g for g in m.groups() if g and g[0].isdigit()))
             return int(digits) if digits else None
     return None
 
@@ -151,7 +201,7 @@ def _section_items(line: Line, r: _Rules) -> list[str] | None:
         return None
     if len(items) > r.section_items_max:
         return []  # a menu bar
-    if any(re.search(r"\d", s) for s in items):
+    if any(_DIGIT.search(s) for s in items):
         return None
     return [s for s in items if fold(s) not in r.section_drop]
 
@@ -168,7 +218,7 @@ def byline_names(text: str) -> tuple[list[str], list[str]] | None:
         return ([], [src]) if len(src.split()) <= 6 else None
     text = r.byline_prefix.sub("", text)
     sources = []
-    paren = re.search(r"\s*\(([^)]{2,30})\)\s*$", text)  # `Hoài Nam (TTXVN)`
+    paren = _SOURCE_IN_PARENS.search(text)  # `Hoài Nam (TTXVN)`
     if paren:
         sources.append(paren.group(1).strip())
         text = text[: paren.start()]
@@ -185,7 +235,7 @@ def byline_names(text: str) -> tuple[list[str], list[str]] | None:
             return None
         if any(w.lower() in r.byline_stop for w in words):
             return None
-        if not all(_NAME_WORD.match(w) or re.fullmatch(r"(?:[A-ZĐ]\.)+[A-ZĐ]?\.?", w) for w in words):
+        if not all(_NAME_WORD.match(w) or _INITIALS.fullmatch(w) for w in words):
             return None
         if len(words) == 1 and not (words[0].isupper() or "." in words[0]):
             return None
@@ -197,12 +247,19 @@ _SENTENCE_INSIDE = re.compile(r"[.!?](?:\s|$)")
 
 
 def _caption_like(line: Line, r: _Rules) -> bool:
+    """Whether the line reads like a photo caption (asked several times of a line: the answer is kept)."""
+    if line._caption is None:
+        line._caption = _caption_test(line, r)
+    return line._caption
+
+
+def _caption_test(line: Line, r: _Rules) -> bool:
+    text = line.text
     words = line.words
     if words > r.caption_max or words < 2:
         return False
-    if r.caption_credit_raw.search(line.text):
+    if ":" in text and r.caption_credit_raw.search(text):
         return True
-    text = line.text
     if words > 30 or text.endswith(":") or r.caption_not_inside.search(text):
         return False
     overview = _OVERVIEW.match(text)
@@ -218,7 +275,7 @@ def _caption_like(line: Line, r: _Rules) -> bool:
 
 def _paragraph_like(line: Line) -> bool:
     words = line.words
-    return words >= 40 or (words >= 18 and bool(re.search(r"[.!?…]\s*$", line.text)) and "," in line.text)
+    return words >= 40 or (words >= 18 and line.text.rstrip().endswith(_FULL_STOP) and "," in line.text)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -259,7 +316,7 @@ def analyse(text: str) -> Layout:
         if r.slug.match(ln.text):
             ln.label, ln.why = "leftover", "linked headline with its URL slug"
             continue
-        if in_related and ln.words <= r.related_max and not re.search(r"[.!?…]\s*$", ln.text):
+        if in_related and ln.words <= r.related_max and not ln.text.rstrip().endswith(_FULL_STOP):
             ln.label, ln.why = "leftover", "related"
             continue
         in_related = False
@@ -310,7 +367,7 @@ def analyse(text: str) -> Layout:
     # Bylines at the head of a column (`PGS. TS. Lê Hải Bình` under the title) are authors too.
     if title_pos is not None and byline_pos is None:
         for ln in content[title_pos + 1: first_para]:
-            if ln.label == "body" and byline_names(re.sub(r"^(?:[A-ZĐ]{1,4}S?\.\s*)+", "", ln.text)):
+            if ln.label == "body" and byline_names(_DEGREES.sub("", ln.text)):
                 ln.label, ln.why = "byline", "name line under the title"
                 break
 
@@ -322,7 +379,7 @@ def analyse(text: str) -> Layout:
         if ln.label != "body":
             continue
         if title_fold and title_words <= ln.words <= title_words + 2 and (ln.folded == title_fold or
-                           (ln.folded.startswith(title_fold) and re.fullmatch(r"\s*anh \d+", ln.folded[len(title_fold):]))):
+                           (ln.folded.startswith(title_fold) and _PHOTO_NUMBER.fullmatch(ln.folded[len(title_fold):]))):
             ln.label, ln.why = "leftover", "title repeated as alt text"
         elif _caption_like(ln, r):
             ln.label, ln.why = "caption", "short photo-like line"
@@ -357,7 +414,7 @@ def _pick_title(header: list[Line], r: _Rules) -> int | None:
             continue
         if _section_items(ln, r) is not None:
             continue
-        upper = not re.search(f"[{LOWER}]", ln.text)  # `CHUẨN BỊ KỸ LƯỠNG CHO NGÀY HỘI TOÀN DÂN`
+        upper = not _HAS_LOWER.search(ln.text)  # `CHUẨN BỊ KỸ LƯỠNG CHO NGÀY HỘI TOÀN DÂN`
         score = words * (0.5 if _caption_like(ln, r) else 0.8 if upper else 1.0)
         if score > best_score:
             best, best_score = i, score
@@ -390,11 +447,9 @@ def _join_wrapped(content: list[Line]) -> None:
             if ln.label != "blank":
                 prev = None
             continue
-        if prev is not None and not _SENTENCE_END.search(prev.text) and (
-                _LOWER_START.match(ln.text) or _DANGLING.search(prev.text)) and not _SALUTATION.match(ln.text):
-            prev.text = prev.text + " " + ln.text
-            for cached in ("folded", "words"):
-                prev.__dict__.pop(cached, None)
+        if prev is not None and not prev.text.rstrip().endswith(_SENTENCE_END) and (
+                _LOWER_START.match(ln.text) or prev.text.endswith(_DANGLING)) and not _SALUTATION.match(ln.text):
+            prev.retext(prev.text + " " + ln.text)
             ln.label, ln.why = "joined", "continues the line before"
             continue
         prev = ln
@@ -409,7 +464,7 @@ def _pick_date(layout: Layout, content: list[Line], title_pos: int | None) -> No
         pub = parse_published(ln.text)
         if pub is None:
             continue
-        labelled = bool(re.search(r"[a-z]{3,}", ln.folded.replace("thu ", "").replace("chu nhat", "")))
+        labelled = bool(_A_WORD.search(ln.folded.replace("thu ", "").replace("chu nhat", "")))
         distance = abs(i - title_pos) if title_pos is not None else i
         key = (not pub.has_time and not labelled, distance)
         if best is None or key < best[0]:

@@ -26,10 +26,25 @@ _UNDER_CHAIR = re.compile(r"(?:[dD]ưới )?sự chủ trì(?:, điều hành)? 
 def _both_cases(words: list[str]) -> list[str]:
     """Each word as printed and with a capital first letter (faster than a case-insensitive pattern)."""
     return sorted({w for word in words for w in (word, word[:1].upper() + word[1:])})
+
+
+def _words(words: list[str]) -> str:
+    """Any of the words, as printed or capitalised, as a whole word in group 1 (the boundary before it checked after
+    its first letter, so that `re` scans for the first letters: see `trie_regex`)."""
+    return "(" + trie_regex(_both_cases(words), after_first=r"(?<!\w.)") + r")(?!\w)"
 _MODE_SAID = re.compile(r"(?:theo|dưới|bằng) hình thức [^.;\n]{0,60}")
 _BRIDGE = re.compile(r"(?<!\d )điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})")
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
+_CLAUSE_END = re.compile(r"[.;:]")
+_LIST_JOINT = re.compile(r";|\bvà\b|,")
+_COLON_OR_STOP = re.compile(r"[:.]")
+_ORGANIZERS_JOINT = re.compile(r"\s*(?:,|và|cùng|phối hợp với|phối hợp cùng|đã|vừa|long trọng|trọng thể|\s)*\s*")
+_FULL_STOP = re.compile(r"\.(?:\s|$)")
+_DANG_BEFORE = re.compile(r"đ(?<!\w.)ang\s+(?:\w+\s+){0,2}$")  # `đang triển khai`: not this event's doing
+_TOWN_ABBR = re.compile(r"(T(?<!\w.)[PXp])\.")  # `TP. Nha Trang`
+_AT_PLACE = re.compile(r"t(?<!\w.)ại\s+[^.;]*")
+_HELD_BY = re.compile(r"t(?<!\w.)(?<!các .)ổ chức(?!\w)")  # `X tổ chức`, not `các tổ chức`
 
 
 @dataclass(slots=True)
@@ -44,7 +59,7 @@ class _Lex:
         ev = lexicons.load("events.toml")
         kinds = sorted(ev["kinds"], key=len, reverse=True)
         self.kinds = ev["kinds"]
-        self.kind = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(kinds)) + r")(?!\w)")
+        self.kind = re.compile(_words(kinds))
         self.noun_kinds = [k for k in kinds if k not in ("làm việc với", "ký kết", "chương trình")]
         self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
         triggers = [re.escape(t) if t != "dự" else r"dự(?! (?:thảo|án|kiến|báo|toán|định|khuyết|phòng|trữ|bị))"
@@ -53,14 +68,14 @@ class _Lex:
         self.name_stop = re.compile(r"[.;()]|,\s(?!(?:quán triệt|triển khai|học tập|nghiên cứu|thông tin|phổ biến|sơ kết|"
                                     r"tổng kết)\b)|\s(?:" + "|".join(
             re.escape(t) for t in sorted(ev["name_stops"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
-        self.noun = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(self.noun_kinds)) + r")(?!\w)")
-        self.speech = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(ev["speech_verbs"])) + r")(?!\w)")
+        self.noun = re.compile(_words(self.noun_kinds))
+        self.speech = re.compile(_words(ev["speech_verbs"]))
         self.chair = re.compile(r"(?<!\w)(?:[đĐ]ồng chủ trì|[cC]hủ trì)(?!\w)")
         # a sentence worth reading for chairs and speakers
         self.role = re.compile(trie_regex(_both_cases(["chủ trì"] + ev["speech_verbs"])))
-        self.study = re.compile(r"(?<!\w)(" + trie_regex(_both_cases(ev["study_verbs"])) + r")(?!\w)")
+        self.study = re.compile(_words(ev["study_verbs"]))
         heads = "|".join(re.escape(v) for v in sorted(ev["venue_heads"], key=len, reverse=True))
-        self.venue = re.compile(rf"\btại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:Nhà|Tòa nhà|Trụ sở|số)\b[^,.;()]*)*)")
+        self.venue = re.compile(rf"t(?<!\w.)ại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:Nhà|Tòa nhà|Trụ sở|số)\b[^,.;()]*)*)")
         approx = "|".join(re.escape(a) for a in sorted(ev["approx"], key=len, reverse=True))
         self.attendance_nouns = ev["attendance_nouns"]
         self.approx = re.compile(rf"(?:^|\s)({approx})\s*$", re.I)
@@ -86,9 +101,10 @@ def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None
         return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), name[0].upper() + name[1:]
     for m in lx.noun.finditer(lead):
         before = lead[max(0, m.start() - 60): m.start()]
-        if re.search(r"(?:Trung tâm|Nhà|Phòng|Cung)\s+$", before):
+        if before[-1:].isspace() and before.rstrip().endswith(("Trung tâm", "Nhà", "Phòng", "Cung")):
             continue  # `Trung tâm Hội nghị Quốc tế`: a venue
-        opens = re.search(r"(?:^|[.,]\s*|\d\s*,?\s*)$", before) and m.group(1)[0].isupper()
+        tail = before.rstrip()  # at the start, after a full stop or comma, or after a date (`Ngày 5/6, Hội nghị …`)
+        opens = (before == "" or tail.endswith((".", ",")) or tail[-1:].isdigit()) and m.group(1)[0].isupper()
         if not opens and not lx.trigger.search(" ".join(before.split()[-8:])):
             continue
         name = lx.name_stop.split(lead[m.start():])[0].strip(" .,:;\"“”")
@@ -244,7 +260,7 @@ def _person_positions(people: list) -> list[tuple[int, int, str]]:
 def _opens_clause(s: _Sentence, m: re.Match) -> bool:
     """`Phát biểu tại hội nghị, đồng chí X …`: the verb opens the sentence, the speaker follows the comma."""
     before = s.text[: m.start()].strip()
-    return before == "" or re.fullmatch(r"(?:Cũng |Sau đó, |Tiếp đó, |Trước đó, )?", before) is not None
+    return before in ("", "Cũng", "Sau đó,", "Tiếp đó,", "Trước đó,")
 
 
 def _subjects(s: _Sentence, pos: int, person_at) -> list[str]:
@@ -255,12 +271,12 @@ def _subjects(s: _Sentence, pos: int, person_at) -> list[str]:
     # only the nearest clause: no other verb between the last name and the verb
     last = found[-1]
     gap = s.text[last[1] - s.start: pos - s.start]
-    if len(gap.split()) > 25 or re.search(r"[.;:]", gap):
+    if len(gap.split()) > 25 or _CLAUSE_END.search(gap):
         return []
     names = [last[2]]
     for a, b, n in reversed(found[:-1]):
         between = s.text[b - s.start: last[0] - s.start]
-        if re.search(r";|\bvà\b|,", between) and len(between.split()) <= 25 and not re.search(r"[:.]", between):
+        if _LIST_JOINT.search(between) and len(between.split()) <= 25 and not _COLON_OR_STOP.search(between):
             names.insert(0, n)
             last = (a, b, n)
         else:
@@ -277,7 +293,7 @@ def _objects(s: _Sentence, pos: int, person_at, limit: int = 10) -> list[str]:
 def _organizers(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]) -> list[str]:
     """`Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị …`: the organisations right before `tổ chức`,
     joined by commas or `và`; none that is part of a person's position."""
-    m = re.search(r"(?<!\w)(?<!các )tổ chức(?!\w)", lead)
+    m = _HELD_BY.search(lead)
     if not m:
         return []
     verb = offset + m.start()
@@ -287,7 +303,7 @@ def _organizers(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]
     edge = verb
     for s, e in reversed(spans):
         between = lead[e - offset: edge - offset]
-        if not re.fullmatch(r"\s*(?:,|và|cùng|phối hợp với|phối hợp cùng|đã|vừa|long trọng|trọng thể|\s)*\s*", between):
+        if not _ORGANIZERS_JOINT.fullmatch(between):
             break
         out.insert(0, re.sub(r"\s*\([A-ZĐ]{2,8}\)", "", lead[s - offset: e - offset]))
         edge = s
@@ -348,8 +364,8 @@ def _attendee_list_end(text: str, pos: int) -> int:
     para_end = len(text) if para_end == -1 else para_end
     end = pos
     while end < para_end:
-        stop = re.search(r"\.(?:\s|$)", text[end:para_end])
-        end = end + stop.end() if stop else para_end
+        stop = _FULL_STOP.search(text, end, para_end)
+        end = stop.end() if stop else para_end
         if not _ATTEND_ON.match(text, end):
             break
     return end
@@ -374,7 +390,7 @@ def _event_documents(title: str | None, text: str, sents: list[_Sentence], docum
         window = text[max(sent.start, s - 160): s]
         verbs = list(lx.study.finditer(window))
         verb = verbs[-1] if verbs else None
-        if verb and not re.search(r"\bđang\s+(?:\w+\s+){0,2}$", window[: verb.start()]):
+        if verb and not _DANG_BEFORE.search(window, max(0, verb.start() - 40), verb.start()):
             picked.append(i)
     return sorted(picked)
 
@@ -382,8 +398,8 @@ def _event_documents(title: str | None, text: str, sents: list[_Sentence], docum
 def _city(lead: str, offset: int, places: list, ev: Event, province: str | None) -> str | None:
     """Where the main venue is: a province or city printed after `tại` in the lead (`tại Hội trường Diên Hồng, Nhà
     Quốc hội, Thủ đô Hà Nội`), else the province of an in-person provincial event."""
-    lead = re.sub(r"\b(TP|TX|Tp)\.", r"\1 ", lead)  # `TP. Nha Trang`: the dot ends no sentence (same length)
-    for m in re.finditer(r"\btại\s+[^.;]*", lead):
+    lead = _TOWN_ABBR.sub(r"\1 ", lead)  # `TP. Nha Trang`: the dot ends no sentence (same length)
+    for m in _AT_PLACE.finditer(lead):
         stop = re.search(r"\s(?:đã|diễn ra|tổ chức|khai mạc|Ban|Bộ|Tỉnh ủy|UBND|với|theo|dưới|trong khuôn khổ)\s", m.group())
         end = offset + m.start() + (stop.start() if stop else len(m.group()))
         for pm in places:

@@ -32,7 +32,9 @@ class _Lex:
         people = lexicons.load("people.toml")
         orgs = lexicons.load("organizations.toml")
         heads = sorted(people["org_heads"], key=len, reverse=True)
-        self.head = re.compile(rf"(?=[{UP}])(?<![{LO}{UP}])(?:{trie_regex(heads)})(?![{LO}])")
+        # capitalised heads with no letter before them (checked after the first letter: see `trie_regex`)
+        heads = trie_regex([h for h in heads if h[:1].isupper()], after_first=rf"(?<![{LO}{UP}].)")
+        self.head = re.compile(rf"(?:{heads})(?![{LO}])")
         self.inner = set(orgs["inner_words"])
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
         self.not_orgs = re.compile(trie_regex(orgs["not_orgs"]))

@@ -68,9 +68,12 @@ class _Lex:
         self.org_at_start = re.compile(rf"^(?:{org_alt})(?![{LO}])")
         self.provincial_bodies = lex["provincial_bodies"]
         self.compounds = {k: re.compile(rf"(?:{v})(?![{LO}])") for k, v in lex["compounds"].items()}
-        sur_alt = trie_regex(self.surnames)
-        self.name = re.compile(rf"(?=[{UP}])(?<![{LO}{UP}\w])(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
+        # no word character before the name: checked after its first letter, so that `re` scans for the letters
+        sur_alt = trie_regex(sorted(s for s in self.surnames if s[:1].isupper()), after_first=r"(?<!\w.)")
+        self.name = re.compile(rf"(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
         hon_alt = trie_regex(self.honorifics)
+        # an honorific and the space after it; where it starts is checked in Python (a look-behind here costs more)
+        self.honorific = re.compile(rf"(?:{hon_alt}) ")
         # any capitalised name after an honorific (names of ethnic minorities, foreigners: `Chẩu Văn Lâm`)
         # the name after an honorific, matched where `find` has found the honorific
         self.cued_tail = re.compile(rf"[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
@@ -96,7 +99,7 @@ def _trim_name(words: list[str], is_place: Callable[[str], bool], next_word: str
     while end < len(words) and (words[end] not in _NOT_NAME_SYL or words[end] in _NAME_OK_AFTER_SURNAME):
         end += 1
     if end == len(words) and next_word and lx.compounds.get(words[end - 1]) and \
-            re.match(lx.compounds[words[end - 1]], next_word):
+            lx.compounds[words[end - 1]].match(next_word):
         end -= 1  # `Từ Hội nghị`, `… Đại hội`: the last capital opens a common noun, not a name
     if end - start < 2:
         return None
@@ -111,7 +114,7 @@ def _trim_name(words: list[str], is_place: Callable[[str], bool], next_word: str
 def _split_parts(segment: str) -> list[tuple[str, int, str]]:
     """Split on commas and semicolons, keeping each part's offset and the separator before it."""
     parts, pos, sep = [], 0, ""
-    for m in re.finditer(r"[,;]", segment):
+    for m in _PART_SEP.finditer(segment):
         parts.append((segment[pos:m.start()], pos, sep))
         pos, sep = m.end(), m.group()
     parts.append((segment[pos:], pos, sep))
@@ -137,7 +140,7 @@ def _position_in(part: str, at_start: bool) -> tuple[int, int, bool] | None:
         return offset, offset + len(phrase), False
     for m in lx.head.finditer(stripped):
         rest = stripped[m.start():]
-        if lx.stop.search(rest) or re.search(r"\s(?:và|cùng|với)$", rest):
+        if lx.stop.search(rest) or _JOINED_END.search(rest):
             continue
         return offset + m.start(), offset + len(stripped), False
     return None
@@ -150,6 +153,14 @@ _STREET = re.compile(r"(?:số\s*\d+[A-Za-z]?|[đĐ]ường|[pP]hố|ngõ|ngách
 _UNIT_THEN_PLACE = re.compile(rf"(.*?(?:Tỉnh ủy|Thành ủy|Huyện ủy|UBND tỉnh|HĐND tỉnh|UBND thành phố|HĐND thành phố))"
                               rf"(?: [{UPPER}][{LOWER}]*)+$")
 _CLAUSE_MARKS = ".;:!?\n()“”\""
+_PART_SEP = re.compile(r"[,;]")
+_JOINED_END = re.compile(r"\s(?:và|cùng|với)$")
+_PHOTO_NOTE = re.compile(r"\s*(?:\((?:đứng|ngồi|giữa|trái|phải|thứ \w+ từ \w+)[^)]*\))?\s*")
+_CHAIN_END = re.compile(r"[.:\n(“\"]|\s[-–—]\s")
+_FORMER_END = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s+$")
+_FORMER_BEFORE = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s*$")
+_ONLY_HONORIFIC = re.compile(r"\s*(?:(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí|nguyên|Nguyên)\s*)*")
+_NEXT_WORD = re.compile(r" ([^\s,.;:]+)")
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
 
 
@@ -157,8 +168,7 @@ def _chain_after(text: str, pos: int, limit: int,
                  is_place: Callable[[str], bool] = lambda s: False) -> tuple[list[tuple[int, int, bool]], int]:
     """Positions after a name at `pos`: `, A, B`, ` - A, B`, ` (A)`; spans and where the chain ended."""
     lx = lex()
-    m = re.match(r"\s*(?:\((?:đứng|ngồi|giữa|trái|phải|thứ \w+ từ \w+)[^)]*\))?\s*", text[pos:limit])
-    pos += m.end() if m else 0
+    pos = _PHOTO_NOTE.match(text, pos, limit).end()
     if pos >= limit:
         return [], pos
     ch = text[pos]
@@ -169,8 +179,8 @@ def _chain_after(text: str, pos: int, limit: int,
         seg_start, seg_end, first_sep = pos + 1, close, ","
     elif ch in "-–—" or ch == ",":
         seg_start = pos + 1
-        m_end = re.search(r"[.:\n(“\"]|\s[-–—]\s", text[seg_start:limit])
-        seg_end = seg_start + m_end.start() if m_end else limit
+        m_end = _CHAIN_END.search(text, seg_start, limit)
+        seg_end = m_end.start() if m_end else limit
         first_sep = ","
     else:
         return [], pos
@@ -220,7 +230,7 @@ def _chain_before(text: str, start: int, floor: int) -> tuple[list[tuple[int, in
         last = i == len(parts) - 1
         body = part.rstrip()
         former = False
-        fm = re.search(r"(?:^|\s)(?:nguyên|Nguyên)\s+$", body[: max(0, len(body))])
+        fm = _FORMER_END.search(body)
         found = _position_in(body, at_start=not last)
         if found is None and not last:
             found = _position_in(body, at_start=False)
@@ -230,29 +240,25 @@ def _chain_before(text: str, start: int, floor: int) -> tuple[list[tuple[int, in
             break
         s, e, _ = found
         pre = body[:s]
-        former = bool(re.search(r"(?:^|\s)(?:nguyên|Nguyên)\s*$", pre)) or bool(fm)
+        former = bool(fm) or bool(_FORMER_BEFORE.search(pre))
         lead_former = _FORMER.match(body[s:e])
         if lead_former:  # `nguyên Bí thư Tỉnh ủy Kiều Văn Tâm`
             s, former = s + lead_former.end(), True
         spans.insert(0, (seg_from + off + s, seg_from + off + e, former))
         first = seg_from + off + s
-        if pre.strip() and not re.fullmatch(r"\s*(?:(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí|nguyên|Nguyên)\s*)*", pre):
+        if pre.strip() and not _ONLY_HONORIFIC.fullmatch(pre):
             break
     return spans, first
 
 
 def _after_honorifics(text: str, lx: _Lex):
-    """Names printed after an honorific (`đồng chí Giàng A Páo`): each honorific found by a substring search, which
-    is much cheaper here than one pattern tried at every position."""
-    for h in lx.honorifics:
-        at = text.find(h)
-        while at != -1:
-            end = at + len(h)
-            if (at == 0 or text[at - 1] in " \n(,;:\"“") and end < len(text) and text[end] == " ":
-                m = lx.cued_tail.match(text, end)
-                if m:
-                    yield m
-            at = text.find(h, end)
+    """Names printed after an honorific (`đồng chí Giàng A Páo`, `Thiếu tướng Hà Ra`)."""
+    for h in lx.honorific.finditer(text):
+        at = h.start()
+        if at == 0 or text[at - 1] in " \n(,;:\"“":
+            m = lx.cued_tail.match(text, h.end() - 1)
+            if m:
+                yield m
 
 
 def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
@@ -265,7 +271,7 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
         if _STREET.search(text, max(0, m.start() - 14), m.start()):
             continue  # `số 11 Lê Hồng Phong`: a street
         words = m.group().split(" ")
-        nxt = re.match(r" ([^\s,.;:]+)", text[m.end(): m.end() + 20])
+        nxt = _NEXT_WORD.match(text, m.end(), m.end() + 20)
         trimmed = _trim_name(words, is_place, nxt.group(1) if nxt else "", is_region)
         if trimmed is None and lx.honorific_before.search(text, max(0, m.start() - 30), m.start()):
             # `ông Hoàng Giang`: after an honorific a name shared with a commune is the person's
@@ -315,7 +321,7 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
             if h in lx.honorific_positions and h not in pm.person.positions:
                 pm.person.positions.append(h)
         for ps, pe, former in before + after:
-            phrase = re.sub(r"\s+", " ", text[ps:pe]).strip(" ,;-–")
+            phrase = " ".join(text[ps:pe].split()).strip(" ,;-–")
             if not phrase:
                 continue
             _add_position(pm.person.former_positions if former else pm.person.positions, phrase)
@@ -369,9 +375,9 @@ def complete_positions(person: Person, province: str | None) -> list[str]:
         return list(person.positions)
     out = []
     for pos in person.positions:
-        if re.search(r"(?:Tỉnh ủy|tỉnh|HĐND tỉnh|UBND tỉnh)$", pos) and province not in pos:
+        if pos.endswith(("Tỉnh ủy", "tỉnh")) and province not in pos:
             out.append(f"{pos} {province}")
-        elif re.search(r"(?:Ban Thường vụ|Ban Chấp hành Đảng bộ tỉnh)$", pos):
+        elif pos.endswith(("Ban Thường vụ", "Ban Chấp hành Đảng bộ tỉnh")):
             out.append(f"{pos} Tỉnh ủy {province}" if pos.endswith("vụ") else f"{pos} {province}")
         else:
             out.append(pos)
