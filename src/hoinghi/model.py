@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -127,7 +127,33 @@ class Article:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The contract's JSON form: as `dataclasses.asdict`, several times faster (it is run for every page)."""
+        return plain(self)
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain(value: Any, skip: tuple[str, ...] = ()) -> Any:
+    """Dataclasses to dicts, lists and dicts copied, all the way down: `dataclasses.asdict` at a fraction of its
+    cost. `skip`: fields of the outer record to leave out."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(value))
+    out = {}
+    for name in names:
+        if name not in skip:
+            v = getattr(value, name)
+            out[name] = v if type(v) in _SCALARS else plain(v)
+    return out
 
 
 def article_from_dict(data: dict[str, Any]) -> Article:
