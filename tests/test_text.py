@@ -3,11 +3,12 @@ used for matching (lower case ASCII without diacritics)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
-from hoinghi.text import fold, normalize, squash, word_count
+from hoinghi.text import fold, normalize, squash, trie_regex, word_count, words_regex
 
 
 @pytest.mark.parametrize(("old", "new"), [
@@ -127,3 +128,43 @@ def test_squash_and_word_count():
     assert squash("  Hội   nghị\t tổng\nkết  ") == "Hội nghị tổng kết"
     assert word_count("Hội nghị  tổng kết") == 4
     assert word_count("") == 0
+
+
+# --- patterns for word lists -------------------------------------------------------------------------------------
+
+def test_trie_regex_matches_each_word_and_prefers_the_longest():
+    pattern = re.compile(trie_regex(["Bí thư", "Bí thư Tỉnh ủy", "Bộ trưởng"]))
+    assert pattern.match("Bí thư Tỉnh ủy Bình Dương").group() == "Bí thư Tỉnh ủy"
+    assert pattern.match("Bí thư Thành ủy").group() == "Bí thư"
+    assert pattern.match("Bộ trưởng Bộ Ngoại giao").group() == "Bộ trưởng"
+    assert pattern.match("Bộ Ngoại giao") is None
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Đồng chí Lê Văn A phát biểu", ["Lê"]),
+    ("Lê Văn A phát biểu", ["Lê"]),  # at the very start of the text
+    ("(Lê Văn A)", ["Lê"]),
+    ("HàLê Văn A", []),  # inside a word: no boundary before it
+    ("Thành phố Lê Lợi", ["Lê"]),
+])
+def test_trie_regex_with_a_boundary_after_the_first_letter(text, found):
+    pattern = re.compile(trie_regex(["Lê", "Lý"], after_first=r"(?<!\w.)"))
+    assert [m.group() for m in pattern.finditer(text)] == found
+
+
+def test_words_regex_whole_words_only():
+    pattern = re.compile(words_regex(["phat bieu", "du"]))
+    assert pattern.search("dong chi a phat bieu tai hoi nghi")
+    assert pattern.search("cac dai bieu du hoi nghi")
+    assert pattern.search("du an giao thong")  # `du` alone is a word here
+    assert not pattern.search("duong pho")  # not a word: part of `duong`
+    assert not pattern.search("phat bieuu")
+
+
+def test_words_regex_cases():
+    plain = re.compile(words_regex(["là", "được"]))
+    any_case = re.compile(words_regex(["là", "được"], cases=True))
+    for text in ("Là nhiệm vụ", "ĐƯỢC TỔ CHỨC", "đây là một"):
+        assert any_case.search(text), text
+    assert not plain.search("Là nhiệm vụ")
+    assert not any_case.search("Hoàng Lâm")  # `Là` is not in `Lâm`
