@@ -258,8 +258,11 @@ def test_event_year_resolution():
 
 
 def test_event_without_base():
-    assert find_event_date("Sáng 30-12, hội nghị", None) is None
-    assert find_event_date("Sáng 30-12, hội nghị") is None
+    # no year to give the day: no date, but the part of day is known
+    ev = find_event_date("Sáng 30-12, hội nghị", None)
+    assert ev.date is None and ev.part_of_day == "sáng" and ev.text == "Sáng 30-12"
+    assert find_event_date("Chiều ngày 3/7, Tỉnh ủy tổ chức hội nghị").part_of_day == "chiều"
+    assert find_event_date("Ngày 31/2, hội nghị") is None
     assert find_event_date("Sáng 30-12-2021, hội nghị", None).date == "2021-12-30"
     assert find_event_date("ngày 5 tháng 6 năm 2024", None).date == "2024-06-05"
 

@@ -110,6 +110,7 @@ def test_no_date_at_all():
     ev = event(page("Hội nghị sơ kết công tác đối ngoại",
                     "Sáng 12/7, Sở Ngoại vụ tỉnh Điện Biên tổ chức hội nghị sơ kết công tác đối ngoại."))
     assert ev.date is None
+    assert ev.part_of_day == "sáng"  # known without the year
 
 
 def test_date_from_a_year_in_the_text():
@@ -178,6 +179,16 @@ def test_city_of_a_provincial_event_in_person():
         ("Sáng 1/3, đồng chí Hà Văn Bình, Phó Chủ tịch UBND tỉnh dự hội nghị do Sở Ngoại vụ tổ chức.",
          ["Sở Ngoại vụ"]),
         ("Sáng 1/3, hội nghị báo cáo viên đã diễn ra tại Hà Nội.", []),
+        # the body whose seat is the venue did not hold it
+        ("Chiều 11/10, tại Trụ sở Bộ Ngoại giao, Ban Chỉ đạo công tác thông tin đối ngoại tổ chức hội nghị.",
+         ["Ban Chỉ đạo công tác thông tin đối ngoại"]),
+        ("Ngày 9-4, tại Hội trường Tỉnh ủy, Ban Thường vụ Tỉnh ủy tổ chức hội nghị báo cáo viên.",
+         ["Ban Thường vụ Tỉnh ủy"]),
+        # `khai mạc`, with the body's term between it and the verb
+        ("Sáng 1/3, HĐND tỉnh Yên Bái khóa XIX, nhiệm kỳ 2021-2026 đã khai mạc Kỳ họp thứ 12.", ["HĐND tỉnh Yên Bái"]),
+        # an abbreviation the text defines stands between the body and the verb
+        ("Chiều 26/4, Đoàn đại biểu Quốc hội (ĐBQH) tỉnh đã tổ chức hội nghị tiếp xúc cử tri.",
+         ["Đoàn đại biểu Quốc hội tỉnh"]),
     ],
 )
 def test_organizers(lead, organizers):
@@ -213,6 +224,13 @@ def test_organizer_whose_name_contains_to_chuc():
         ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Tổng Bí thư Trần Đức Lương chủ trì và chỉ đạo hội nghị.",
          ["Trần Đức Lương"]),
         ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Đồng chí Hoàng Văn Chất phát biểu khai mạc.", []),
+        # a list whose items `;` closes, then the verb
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Các đồng chí: Hoàng Văn Chất, Bí thư Tỉnh ủy; Nguyễn Thái "
+         "Hưng, Phó Bí thư Thường trực Tỉnh ủy; Lò Minh Hùng, Chủ tịch UBND tỉnh chủ trì hội nghị.",
+         ["Hoàng Văn Chất", "Nguyễn Thái Hưng", "Lò Minh Hùng"]),
+        # the verb, then the list
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Đồng chủ trì có các đồng chí: Hoàng Văn Chất - Bí thư Tỉnh "
+         "ủy; Lò Minh Hùng - Chủ tịch UBND tỉnh. Hội nghị đã nghe báo cáo.", ["Hoàng Văn Chất", "Lò Minh Hùng"]),
     ],
 )
 def test_chairs(lead, chairs):
@@ -371,3 +389,27 @@ def test_document_in_the_headline_is_studied():
                        "Sáng 13/9, Tỉnh ủy Vĩnh Phúc tổ chức hội nghị trực tuyến. Dịp này, các đại biểu cũng được "
                        "nghe giới thiệu Kết luận số 12-KL/TW của Bộ Chính trị."), date="2019-09-14")
     assert _studied(art, ev) == [("Chỉ thị", "25"), ("Kết luận", "12")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        ("Chiều 24/2, Phó Chủ tịch UBND tỉnh Bùi Minh Thạnh đã chủ trì buổi tiếp và làm việc Đoàn đại biểu tỉnh "
+         "Ibaraki.", "tiếp"),
+        ("Ngày 2/12, Ban Tuyên giáo Trung ương phối hợp với Tỉnh ủy Quảng Ninh tổ chức Hội thi Báo cáo viên giỏi.",
+         "hội thi"),
+        ("Sáng 6/12, Đoàn công tác tỉnh Bình Dương đã đến thăm và chào xã giao lãnh đạo tỉnh Champasak.", "thăm"),
+        ("Chiều 27/11, đồng chí Nguyễn Cảnh Toàn, Chủ tịch UBND tỉnh đã đón tiếp và hội đàm với đoàn đại biểu.",
+         "hội đàm"),
+        ("Sáng 22/12, Tỉnh ủy tổ chức họp cho ý kiến vào dự thảo báo cáo tổng kết.", "họp"),
+    ],
+)
+def test_visits_receptions_and_other_kinds(lead, kind):
+    assert event(page("Tin hoạt động của lãnh đạo tỉnh trong tuần", lead), date="2024-12-30").kind == kind
+
+
+def test_an_event_noun_inside_a_body_name_is_no_event():
+    ev = event(page("Lãnh đạo tỉnh Quảng Ninh tiếp Ban Tổ chức Lễ hội Việt Nam tại Nhật Bản",
+                    "Chiều 5/9, Phó Chủ tịch UBND tỉnh tiếp đoàn Ban Tổ chức Lễ hội Việt Nam tại Nhật Bản."),
+               date="2024-09-06")
+    assert ev.kind == "tiếp"

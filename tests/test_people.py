@@ -12,6 +12,7 @@ import pytest
 from hoinghi.extract import entities, is_place, is_region
 from hoinghi.extract.people import PersonMatch, complete_positions, find_people
 from hoinghi.model import Person
+from hoinghi.pipeline import extract
 from hoinghi.text import normalize
 
 
@@ -341,3 +342,17 @@ def test_delegation_is_no_person(text, expected):
 )
 def test_cued_name_that_is_also_a_ward(text, expected):
     assert names(text) == expected
+
+
+def test_a_name_ending_on_a_syllable_that_opens_a_title_word():
+    people = {p.name: p.positions for p in extract(
+        text="Tin hội nghị của tỉnh trong tuần\nTham dự có ông Nguyễn Thanh Nghị, Trưởng ban Chính sách Trung ương "
+             "và đồng chí Đinh Hữu Học, Phó Chủ tịch Thường trực UBND tỉnh.").people}
+    assert people == {"Nguyễn Thanh Nghị": ["Trưởng ban Chính sách Trung ương"],
+                      "Đinh Hữu Học": ["Phó Chủ tịch Thường trực UBND tỉnh"]}
+
+
+def test_a_photo_credit_is_no_person():
+    art = extract(text="Hội nghị báo cáo viên tháng 5\nSáng 3/5, Tỉnh ủy tổ chức hội nghị báo cáo viên tháng 5.\n"
+                       "Quang cảnh hội nghị. Ảnh: Đinh Tuấn")
+    assert [p.name for p in art.people] == []

@@ -388,3 +388,13 @@ def test_speed_on_seeds():
             find_places(text)
     per_call = (time.perf_counter() - start) / (rounds * len(texts))
     assert per_call < 0.003  # ~0.15 ms on a developer machine; generous for a loaded CI
+
+
+def test_provinces_abroad_are_kept_apart_from_places():
+    from hoinghi.pipeline import extract
+
+    art = extract(text="Bình Dương tiếp đoàn tỉnh Khăm Muộn\nSáng 6/12, lãnh đạo tỉnh Bình Dương tiếp đoàn tỉnh Khăm "
+                       "Muộn (Lào) sang thăm và làm việc.")
+    assert [p.name for p in art.places] == ["Bình Dương", "Lào"]
+    assert [p.name for p in art.foreign_places] == ["Khăm Muộn"]
+    assert {m.text for m in art.mentions if m.type == "foreign_place"} == {"Khăm Muộn"}

@@ -30,7 +30,7 @@ class Page:
 
 @dataclass(slots=True)
 class Mention:
-    type: str  # person, position, organization, place, document, date, event
+    type: str  # person, position, organization, place, foreign_place, document, date, event
     text: str
     start: int
     end: int
@@ -120,6 +120,7 @@ class Article:
     organizations: list[Organization] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    foreign_places: list[Place] = field(default_factory=list)  # provinces and cities abroad (`Vân Nam`, `Champasak`)
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""  # the cleaned text (title, body, captions joined by newlines): mention offsets point into it
@@ -171,11 +172,12 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         ev["bridge_points"] = build(BridgePoint, ev.get("bridge_points"))
         events.extend(build(Event, [ev]))
     art = Article(**{k: v for k, v in data.items() if k in known and k not in {
-        "people", "organizations", "documents", "places", "events", "mentions"}})
+        "people", "organizations", "documents", "places", "foreign_places", "events", "mentions"}})
     art.people = build(Person, data.get("people"))
     art.organizations = build(Organization, data.get("organizations"))
     art.documents = build(Document, data.get("documents"))
     art.places = build(Place, data.get("places"))
+    art.foreign_places = build(Place, data.get("foreign_places"))
     art.mentions = build(Mention, data.get("mentions"))
     art.events = events
     return art

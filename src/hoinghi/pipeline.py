@@ -51,6 +51,7 @@ def extract_page(page: Page) -> Article:
     base = base_date(art, page)
     found = entities(art.text, when=base, url=page.url, title=art.title)
     art.people, art.organizations, art.places = found.people, found.organizations, found.places
+    art.foreign_places = found.foreign_places
     art.documents, art.mentions, art.province = found.documents, found.mentions, found.province
     art.events = build_events(art.title, art.text, len(art.title) + 1 if art.title else 0, found.people_matches,
                               found.org_matches, found.place_matches, found.document_matches, base, found.province)

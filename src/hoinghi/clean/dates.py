@@ -122,7 +122,7 @@ class Published:
 class EventDate:
     """When an event happened, as said in a lead paragraph."""
 
-    date: str  # YYYY-MM-DD
+    date: str | None  # YYYY-MM-DD; None when the day has no year and nothing to take one from
     part_of_day: str | None  # sáng, trưa, chiều, tối, đêm
     start: int
     end: int
@@ -446,14 +446,18 @@ def find_event_date(text: str, base: _dt.date | str | None = None) -> EventDate 
 
     A date without a year takes `base`'s year (the publication date, or the page's external date; a
     `YYYY-MM-DD`/`YYYY-MM` string is accepted too), or the year before when that would put the event more than
-    7 days after `base`. With no base, a date without a year gives None.
+    7 days after `base`. With no base, a date without a year gives an EventDate whose `date` is None: its part of
+    day (`Sáng 3-7`) is still known.
     """
     if not text:
         return None
     base_date = _as_base(base)
     for c in _candidates(text):
         if c.year is None and base_date is None:
-            return None
+            if not _make_date(2024, c.month, c.day):  # 31/02 and the like (2024: 29/02 is a day)
+                continue
+            pod = _PODS.get(_key(c.pod)) if c.pod else None
+            return EventDate(None, pod, c.start, c.end, text[c.start : c.end], False)
         date = _resolve(c, base_date)
         if date is None:  # 31/02 and the like: not a date
             continue

@@ -55,6 +55,7 @@ class Entities:
     people: list[Person] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    foreign_places: list[Place] = field(default_factory=list)  # provinces and cities abroad: not `places`
     documents: list[Document] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     province: str | None = None
@@ -90,11 +91,14 @@ def entities(text: str, *, when: dt.date | None = None, url: str | None = None, 
     for m in places:
         if m.place.kind == "international" and all(o.name != m.place.name for o in out.organizations):
             out.organizations.append(Organization(name=m.place.name, kind="international"))  # bodies, not places
-    places = [m for m in places if m.place.kind != "international"]
-    out.places = dedupe(places)
-    index = {(p.name, p.kind): i for i, p in enumerate(out.places)}
-    for m in places:
-        out.mentions.append(Mention("place", m.text, m.start, m.end, index.get((m.place.name, m.place.kind))))
+    # the contract's places are Vietnam's units and countries; provinces and cities abroad are kept apart
+    abroad = [m for m in places if m.place.kind == "foreign_province"]
+    places = [m for m in places if m.place.kind not in ("international", "foreign_province")]
+    out.places, out.foreign_places = dedupe(places), dedupe(abroad)
+    for kind, matches, listed in (("place", places, out.places), ("foreign_place", abroad, out.foreign_places)):
+        index = {(p.name, p.kind): i for i, p in enumerate(listed)}
+        for m in matches:
+            out.mentions.append(Mention(kind, m.text, m.start, m.end, index.get((m.place.name, m.place.kind))))
     for i, dm in enumerate(docs):
         out.documents.append(dm.document)
         out.mentions += [Mention("document", text[s:e], s, e, i) for s, e in dm.spans]

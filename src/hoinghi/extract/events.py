@@ -39,11 +39,17 @@ _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
 _CLAUSE_END = re.compile(r"[.;:]")
 _LIST_JOINT = re.compile(r";|\bvà\b|,")
 _COLON_OR_STOP = re.compile(r"[:.]")
-_ORGANIZERS_JOINT = re.compile(r"\s*(?:,|và|cùng|phối hợp với|phối hợp cùng|đã|vừa|long trọng|trọng thể|\s)*\s*")
+_JOINTS = r",|và|cùng|phối hợp với|phối hợp cùng|đã có|đã|vừa|long trọng|trọng thể|\([A-ZĐ]{2,8}\)"
+_ORGANIZERS_JOINT = re.compile(rf"\s*(?:{_JOINTS}|\s)*\s*")  # between two organisers
+# between the last organiser and the verb: also its term (`HĐND tỉnh khóa XIX, nhiệm kỳ 2021-2026 đã khai mạc`)
+_SUBJECT_TO_VERB = re.compile(rf"\s*(?:{_JOINTS}|khóa [IVXL]+|nhiệm kỳ \d{{4}}\s*[-–]\s*\d{{4}}|\s)*\s*")
+_VENUE_BEFORE = re.compile(r"(?:\btại|\bở)\s+(?:(?:[Tt]rụ sở|[Hh]ội trường|[Pp]hòng họp|điểm cầu|[Nn]hà)\s+)?$")
 _FULL_STOP = re.compile(r"\.(?:\s|$)")
 _DANG_BEFORE = re.compile(r"đ(?<!\w.)ang\s+(?:\w+\s+){0,2}$")  # `đang triển khai`: not this event's doing
 _TOWN_ABBR = re.compile(r"(T(?<!\w.)[PXp])\.")  # `TP. Nha Trang`
 _AT_PLACE = re.compile(r"t(?<!\w.)ại\s+[^.;]*")
+_CHAIRS_LISTED = re.compile(r"\s*(?:có|gồm)?\s*(?:các đồng chí|đồng chí)?[^.;:\n]{0,40}:|\s+(?:có|gồm)\s")
+_OPENED_BY = re.compile(r"k(?<!\w.)hai mạc (?=[Kk]ỳ họp|[Hh]ội nghị|[Đđ]ại hội|[Hh]ội thảo)")  # `HĐND tỉnh khai mạc Kỳ họp`
 _HELD_BY = re.compile(r"t(?<!\w.)(?<!các .)ổ chức(?!\w)")  # `X tổ chức`, not `các tổ chức`
 
 
@@ -97,24 +103,34 @@ def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None
     if title and title.isupper():  # `HỘI NGHỊ …`: match on lower case (same length), keep the printed name
         title = title[:1] + title[1:].lower()
     for m in lx.noun.finditer(title or ""):
+        if _inside_a_name(title[max(0, m.start() - 60): m.start()]):
+            continue
         name = re.split(r"\s+[-–|]\s+|:\s|[()]", title[m.start():])[0].strip(" .,:;\"“”")
         return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), name[0].upper() + name[1:]
     for m in lx.noun.finditer(lead):
         before = lead[max(0, m.start() - 60): m.start()]
-        if before[-1:].isspace() and before.rstrip().endswith(("Trung tâm", "Nhà", "Phòng", "Cung")):
-            continue  # `Trung tâm Hội nghị Quốc tế`: a venue
+        if _inside_a_name(before):
+            continue
         tail = before.rstrip()  # at the start, after a full stop or comma, or after a date (`Ngày 5/6, Hội nghị …`)
         opens = (before == "" or tail.endswith((".", ",")) or tail[-1:].isdigit()) and m.group(1)[0].isupper()
         if not opens and not lx.trigger.search(" ".join(before.split()[-8:])):
             continue
         name = lx.name_stop.split(lead[m.start():])[0].strip(" .,:;\"“”")
         kind = lx.kinds.get(m.group(1).lower(), m.group(1).lower())
-        return kind, (name[0].upper() + name[1:]) if len(name.split()) >= 2 else None
+        generic = len(name.split()) < 2 or name.lower() == m.group(1).lower()  # `Buổi tiếp`, `Hội đàm`: no name
+        return kind, None if generic else name[0].upper() + name[1:]
     for source in (title or "", lead):
         for kind, pattern in lx.verb_kinds:
             if pattern.search(source):
                 return kind, None
     return None, None
+
+
+def _inside_a_name(before: str) -> bool:
+    """An event noun that is part of a venue's or a body's name (`Trung tâm Hội nghị Quốc tế`, `Ban Tổ chức Lễ hội
+    Việt Nam`), given the text before it."""
+    return before[-1:].isspace() and before.rstrip().endswith(("Trung tâm", "Nhà", "Phòng", "Cung", "Ban Tổ chức",
+                                                                 "ban tổ chức"))
 
 
 def _through_documents(name: str | None, text: str, body_start: int, documents: list) -> str | None:
@@ -153,7 +169,8 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     lx = lex()
     sents = sentences(text)
     body_sents = [s for s in sents if s.start >= body_start]
-    lead = next((s.text for s in body_sents if lx.kind.search(s.text)), body_sents[0].text if body_sents else "")
+    lead_s = next((s for s in body_sents if lx.kind.search(s.text)), body_sents[0] if body_sents else None)
+    lead = lead_s.text if lead_s else ""
     lead_para_end = text.find("\n", body_start)
     lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
     kind, name = _kind_and_name(title, lead)
@@ -196,6 +213,12 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
 
     taken = [(a, b) for pm in people for a, b, _ in pm.position_spans]
     ev.organizers = _organizers(lead_para, orgs, body_start, taken)
+    if not ev.organizers and lead_s is not None and lead_s.start > len(lead_para) + body_start:
+        # the sentence that names the event stands in a later paragraph (after a sapo): its subject held it
+        para_start = text.rfind("\n", 0, lead_s.start) + 1
+        para_end = text.find("\n", lead_s.start)
+        ev.organizers = _organizers(text[para_start: para_end if para_end != -1 else len(text)], orgs, para_start,
+                                    taken)
     _main_venue_bridge(ev, province)
     starts = [x.start for x in sents]
     for m in lx.role.finditer(text) if person_at else ():
@@ -206,8 +229,13 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
         word = m.group().lower()
         if word.endswith("chủ trì"):
             under = _UNDER_CHAIR.match(s.text, max(0, at - 8))
-            found = (_objects(s, s.start + under.end(), person_at, limit=1) if under
-                     else _subjects(s, m.start(), person_at))
+            listed = _CHAIRS_LISTED.match(text, m.end())
+            if under:
+                found = _objects(s, s.start + under.end(), person_at, limit=1)
+            elif listed:  # `Đồng chủ trì có các đồng chí: A - …; B - …`
+                found = _objects(_list_after(text, sents, starts, s), m.end(), person_at)
+            else:  # `Các đồng chí: A, …; B, …; C, … chủ trì hội nghị`
+                found = _subjects(_list_before(text, sents, starts, s), m.start(), person_at)
             target = ev.chairs
         else:
             verb = lx.speech.match(s.text, at)
@@ -284,6 +312,25 @@ def _subjects(s: _Sentence, pos: int, person_at) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _list_before(text: str, sents: list[_Sentence], starts: list[int], s: _Sentence) -> _Sentence:
+    """The sentence with the items of a list before it that `;` closes (a list of people split into sentences)."""
+    i = bisect_right(starts, s.start) - 1
+    first = i
+    while first > 0 and sents[first - 1].text.rstrip().endswith(";") and \
+            "\n" not in text[sents[first - 1].end: sents[first].start]:
+        first -= 1
+    return s if first == i else _Sentence(sents[first].start, s.end, text[sents[first].start: s.end])
+
+
+def _list_after(text: str, sents: list[_Sentence], starts: list[int], s: _Sentence) -> _Sentence:
+    """The sentence with the items of a list after it, each closed by `;`."""
+    i = last = bisect_right(starts, s.start) - 1
+    while last + 1 < len(sents) and sents[last].text.rstrip().endswith(";") and \
+            "\n" not in text[sents[last].end: sents[last + 1].start]:
+        last += 1
+    return s if last == i else _Sentence(s.start, sents[last].end, text[s.start: sents[last].end])
+
+
 def _objects(s: _Sentence, pos: int, person_at, limit: int = 10) -> list[str]:
     """The people named right after `pos` (after `nghe`, after `Phát biểu …,`)."""
     found = [n for a, _b, n in person_at if pos <= a < s.end]
@@ -293,18 +340,20 @@ def _objects(s: _Sentence, pos: int, person_at, limit: int = 10) -> list[str]:
 def _organizers(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]) -> list[str]:
     """`Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị …`: the organisations right before `tổ chức`,
     joined by commas or `và`; none that is part of a person's position."""
-    m = _HELD_BY.search(lead)
+    m = _HELD_BY.search(lead) or _OPENED_BY.search(lead)
     if not m:
         return []
     verb = offset + m.start()
     spans = sorted((s, e) for om in orgs for s, e in om.spans
                    if offset <= s and e <= verb and not any(a <= s and e <= b for a, b in taken))
+    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
     out: list[str] = []
     edge = verb
     for s, e in reversed(spans):
         between = lead[e - offset: edge - offset]
-        if not _ORGANIZERS_JOINT.fullmatch(between):
-            break
+        joint = _SUBJECT_TO_VERB if edge == verb else _ORGANIZERS_JOINT
+        if not joint.fullmatch(between) or _VENUE_BEFORE.search(lead, 0, s - offset):
+            break  # `tại Trụ sở Bộ Ngoại giao, Ban Chỉ đạo … tổ chức`: the venue's body did not hold it
         out.insert(0, re.sub(r"\s*\([A-ZĐ]{2,8}\)", "", lead[s - offset: e - offset]))
         edge = s
     return list(dict.fromkeys(out))

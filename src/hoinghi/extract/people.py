@@ -98,6 +98,9 @@ def _trim_name(words: list[str], is_place: Callable[[str], bool], next_word: str
     end = start + 1
     while end < len(words) and (words[end] not in _NOT_NAME_SYL or words[end] in _NAME_OK_AFTER_SURNAME):
         end += 1
+    if end == len(words) - 1 and end - start >= 2 and words[end] in lx.compounds and \
+            not lx.compounds[words[end]].match(next_word):
+        end += 1  # `Nguyễn Thanh Nghị,`, `Đinh Hữu Học,`: the last syllable opens no `Nghị quyết`, `Học viện`
     if end == len(words) and next_word and lx.compounds.get(words[end - 1]) and \
             lx.compounds[words[end - 1]].match(next_word):
         end -= 1  # `Từ Hội nghị`, `… Đại hội`: the last capital opens a common noun, not a name
@@ -152,6 +155,7 @@ _SUB_UNIT = re.compile(r"\s(?:Vụ|Cục|Phòng|Viện|Trung tâm|Văn phòng|Ba
 _STREET = re.compile(r"(?:số\s*\d+[A-Za-z]?|[đĐ]ường|[pP]hố|ngõ|ngách|[đĐ]ại lộ)\s+$")
 _UNIT_THEN_PLACE = re.compile(rf"(.*?(?:Tỉnh ủy|Thành ủy|Huyện ủy|UBND tỉnh|HĐND tỉnh|UBND thành phố|HĐND thành phố))"
                               rf"(?: [{UPPER}][{LOWER}]*)+$")
+_CREDIT = re.compile(r"(?:[ẢảAa]nh|Photo|Nguồn)\s*:\s*$")
 _CLAUSE_MARKS = ".;:!?\n()“”\""
 _PART_SEP = re.compile(r"[,;]")
 _JOINED_END = re.compile(r"\s(?:và|cùng|với)$")
@@ -270,6 +274,8 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
     for m in lx.name.finditer(text):
         if _STREET.search(text, max(0, m.start() - 14), m.start()):
             continue  # `số 11 Lê Hồng Phong`: a street
+        if _CREDIT.search(text, max(0, m.start() - 12), m.start()):
+            continue  # `Ảnh: Đinh Tuấn`: a photographer's credit, like a byline not a person of the article
         words = m.group().split(" ")
         nxt = _NEXT_WORD.match(text, m.end(), m.end() + 20)
         trimmed = _trim_name(words, is_place, nxt.group(1) if nxt else "", is_region)
