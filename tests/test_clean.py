@@ -963,3 +963,38 @@ def test_seed_body_overlap(gold, seed_records):
     overlap = sum((pred & want).values())
     assert overlap / sum(want.values()) >= 0.97  # recall
     assert overlap / sum(pred.values()) >= 0.97  # precision: no leftovers in the body
+
+
+# The headline the page's address spells out
+
+def test_headline_printed_after_the_article_is_the_title_its_address_names():
+    text = ("Sáng 3/4, đồng chí Nguyễn Văn Lợi, Bí thư Tỉnh ủy tiếp và làm việc với lãnh đạo Tập đoàn VNPT. Tại buổi "
+            "làm việc, hai bên đã trao đổi về hợp tác chuyển đổi số của tỉnh trong thời gian tới.\n"
+            "Bí thư Tỉnh ủy Bình Dương tiếp và làm việc với Tập đoàn VNPT\n")
+    assert analyse(text).title is None  # alone, the line reads like a photo's caption
+    layout = analyse(text, "https://www.binhduong.gov.vn/tin/bi-thu-tinh-uy-binh-duong-tiep-va-lam-viec-voi-tap-"
+                           "doan-vnpt-12345.html")
+    assert layout.title == "Bí thư Tỉnh ủy Bình Dương tiếp và làm việc với Tập đoàn VNPT"
+    assert layout.captions == [] and len(layout.body) == 1
+
+
+def test_an_address_without_a_headline_changes_nothing():
+    text = article()
+    for url in (None, "https://baoyenbai.com.vn/12/123456/", "https://example.vn/news?id=42"):
+        assert analyse(text, url).title == TITLE
+
+
+# Lines printed twice
+
+def test_paragraph_printed_twice_is_kept_once():
+    layout = analyse(article(P2, P1))  # P1, P2, P1, P2
+    assert layout.body == [P1, P2]
+    layout = analyse(article(P1))  # the lead printed twice in a row (a sapo, then the article)
+    assert layout.body == [P1, P2] and layout.captions == []
+
+
+def test_short_line_printed_twice_in_a_row_is_alt_text_and_caption():
+    line = "Các đại biểu tham dự lễ kỷ niệm tại trụ sở Tổng Lãnh sự quán"
+    layout = analyse(article(line, line))
+    assert layout.body == [P1, P2]
+    assert layout.captions == [line]

@@ -30,7 +30,7 @@ def extract_page(page: Page) -> Article:
 
         page.text = html_to_text(page.html)
     art = Article(id=page.stable_id(), url=page.url)
-    layout = analyse(page.text or "")
+    layout = analyse(page.text or "", page.url)
     art.title = layout.title
     if layout.published is not None:
         art.published = layout.published.value

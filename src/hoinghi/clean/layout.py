@@ -289,8 +289,10 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def analyse(text: str) -> Layout:
-    """Label every line of a flattened page and gather the article's parts."""
+def analyse(text: str, url: str | None = None) -> Layout:
+    """Label every line of a flattened page and gather the article's parts. `url`: where the page came from; a
+    headline its address spells out (`…/bi-thu-tinh-uy-tiep-doan-cong-tac-12345.html`) is the title wherever it
+    stands."""
     r = rules()
     lines = split_lines(text)
     content = [ln for ln in lines if ln.label != "blank"]
@@ -388,6 +390,14 @@ def analyse(text: str) -> Layout:
     for i in range(body_at[0] + 1, body_at[-1]) if body_at else ():
         if content[i].label == "date":
             content[i].label, content[i].why = "body", "a date heading inside the article"
+    title_line = _slug_title(content, url)
+    if title_line is not None and title_line.label != "title":
+        for ln in content:
+            if ln.label == "title":
+                ln.label, ln.why = "leftover", "headline-like line; the address spells out another"
+        title_line.label, title_line.why = "title", "the headline the page's address spells out"
+        layout.title = title_line.text
+    _repeated_lines(content[:end], r)
     layout.body = [ln.text for ln in content if ln.label == "body"]
     seen_captions = set()
     for ln in content:
@@ -403,6 +413,64 @@ def analyse(text: str) -> Layout:
             layout.views = _views(ln, r)
     _pick_date(layout, content, title_pos)
     return layout
+
+
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_SLUG_ID = re.compile(r"(?:[-_.](?:[a-z]{0,4}\d{3,}[a-z0-9]*|html?|aspx?|php|vgp|vnp|ngn))+$")
+
+
+def _slug_words(url: str | None) -> list[str]:
+    """The words of a page address's last part, without its id and extension: `…/tiep-doan-cong-tac-12345.html`
+    -> [tiep, doan, cong, tac]; [] when it holds no readable headline."""
+    if not url:
+        return []
+    path = url.split("?")[0].split("#")[0].rstrip("/")
+    last = path.rsplit("/", 1)[-1].lower()
+    last = _SLUG_ID.sub("", last)
+    words = _SLUG_WORD.findall(last)
+    return words if len(words) >= 5 and "-" in last else []
+
+
+def _slug_title(content: list[Line], url: str | None) -> Line | None:
+    """The line whose words the page's address spells out (its first five words at least, most of them)."""
+    slug = _slug_words(url)
+    if not slug:
+        return None
+    for ln in content:
+        if ln.label == "blank" or not 4 <= ln.words <= 60:
+            continue
+        words = _SLUG_WORD.findall(ln.folded)
+        same = 0
+        for a, b in zip(words, slug):
+            if a != b:
+                break
+            same += 1
+        if same >= 5 and same >= 0.8 * min(len(words), len(slug)):
+            return ln
+    return None
+
+
+def _repeated_lines(content: list[Line], r: _Rules) -> None:
+    """A paragraph printed twice is kept once; a short line printed twice in a row is a photo's alt text and its
+    caption."""
+    seen: dict[str, Line] = {}
+    prev = None
+    for ln in content:
+        if ln.label not in ("body", "caption"):
+            if ln.label not in ("blank", "joined"):
+                prev = None
+            continue
+        first = seen.get(ln.text)
+        if first is None:
+            seen[ln.text] = ln
+        elif first is prev and first.label == "body" and ln.words <= 40 and not ln.text.endswith(":") and \
+                not r.lead.match(ln.text) and not r.caption_not_starts.search(ln.folded) and \
+                (ln.words <= 20 or r.caption_verbs.search(ln.folded)):  # what a photo shows, not a lead twice
+            first.label, first.why = "leftover", "a photo's alt text (the caption follows)"
+            ln.label, ln.why = "caption", "printed twice in a row: alt text and caption"
+        elif ln.label == "body":
+            ln.label, ln.why = "leftover", "paragraph printed twice"
+        prev = ln
 
 
 def _pick_title(header: list[Line], r: _Rules) -> int | None:
