@@ -356,3 +356,20 @@ def test_a_photo_credit_is_no_person():
     art = extract(text="Hội nghị báo cáo viên tháng 5\nSáng 3/5, Tỉnh ủy tổ chức hội nghị báo cáo viên tháng 5.\n"
                        "Quang cảnh hội nghị. Ảnh: Đinh Tuấn")
     assert [p.name for p in art.people] == []
+
+
+@pytest.mark.parametrize(("sentence", "name", "positions"), [
+    # an age between the name and its positions
+    ("Hội đồng đã bầu ông Trần Huy Tuấn, 46 tuổi, Phó Bí thư Tỉnh ủy, giữ chức vụ Chủ tịch UBND tỉnh nhiệm kỳ "
+     "2021-2026.", "Trần Huy Tuấn", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]),
+    # elected or appointed to a post
+    ("Đồng chí Nguyễn Xuân Ký được tín nhiệm tái bầu làm Bí thư Tỉnh ủy nhiệm kỳ mới.", "Nguyễn Xuân Ký",
+     ["Bí thư Tỉnh ủy"]),
+    ("Ông Trịnh Việt Hùng, Bí thư Tỉnh ủy Thái Nguyên giữ chức Bí thư Tỉnh ủy Lào Cai, nhiệm kỳ 2025-2030.",
+     "Trịnh Việt Hùng", ["Bí thư Tỉnh ủy Thái Nguyên", "Bí thư Tỉnh ủy Lào Cai"]),
+    # `làm` before no title is the verb `làm việc`
+    ("Đồng chí Nguyễn Văn An làm việc với đoàn công tác của tỉnh.", "Nguyễn Văn An", []),
+])
+def test_positions_by_election_and_appointment(sentence, name, positions):
+    people = {p.name: p.positions for p in extract(text="Tin hoạt động của lãnh đạo tỉnh trong tuần\n" + sentence).people}
+    assert people == {name: positions}

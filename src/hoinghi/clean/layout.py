@@ -441,7 +441,7 @@ def _slug_title(content: list[Line], url: str | None) -> Line | None:
             continue
         words = _SLUG_WORD.findall(ln.folded)
         same = 0
-        for a, b in zip(words, slug):
+        for a, b in zip(words, slug, strict=False):
             if a != b:
                 break
             same += 1

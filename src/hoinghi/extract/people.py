@@ -166,6 +166,10 @@ _FORMER_BEFORE = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s*$")
 _ONLY_HONORIFIC = re.compile(r"\s*(?:(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí|nguyên|Nguyên)\s*)*")
 _NEXT_WORD = re.compile(r" ([^\s,.;:]+)")
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
+_AGE = re.compile(r"\s*,\s*\d{1,3}\s+tuổi(?=\s*[,;])")
+_APPOINT = r"(?:được\s+(?:tín nhiệm\s+)?(?:tái\s+)?(?:bầu|bổ nhiệm|chỉ định)\s+(?:giữ chức(?: vụ)?|làm)|(?:tái\s+)?giữ chức(?: vụ)?|làm)"
+_APPOINTED = re.compile(rf"\s+{_APPOINT}\s+")
+_APPOINTED_PART = re.compile(rf"{_APPOINT}\s+")
 
 
 def _chain_after(text: str, pos: int, limit: int,
@@ -173,10 +177,20 @@ def _chain_after(text: str, pos: int, limit: int,
     """Positions after a name at `pos`: `, A, B`, ` - A, B`, ` (A)`; spans and where the chain ended."""
     lx = lex()
     pos = _PHOTO_NOTE.match(text, pos, limit).end()
+    age = _AGE.match(text, pos, limit)  # `ông Trần Huy Tuấn, 46 tuổi, Phó Bí thư Tỉnh ủy`
+    if age:
+        pos = age.end()
     if pos >= limit:
         return [], pos
     ch = text[pos]
-    if ch == "(":
+    appointed = _APPOINTED.match(text, pos - 1 if pos and text[pos - 1] == " " else pos, limit)
+    if appointed and lx.head_at_start.match(text[appointed.end(): appointed.end() + 60]):
+        # `Nguyễn Xuân Ký được tái bầu làm Bí thư Tỉnh ủy`, `Trần Thắng giữ chức Chủ tịch UBND tỉnh`
+        seg_start = appointed.end()
+        m_end = _CHAIN_END.search(text, seg_start, limit)
+        seg_end = m_end.start() if m_end else limit
+        first_sep = ","
+    elif ch == "(":
         close = text.find(")", pos)
         if close == -1 or close > limit:
             return [], pos
@@ -197,6 +211,9 @@ def _chain_after(text: str, pos: int, limit: int,
         fm = _FORMER.match(body)
         if fm:
             former, body, lead = True, body[fm.end():], lead + fm.end()
+        am = _APPOINTED_PART.match(body)  # `…, Phó Bí thư Tỉnh ủy, giữ chức vụ Chủ tịch UBND tỉnh`
+        if am:
+            body, lead = body[am.end():], lead + am.end()
         found = _position_in(body, at_start=True)
         if found is None:
             # `Vụ trưởng Vụ Tây Âu và Bắc Mỹ, Ban Đối ngoại Trung ương Đảng`: an organisation continues a position
@@ -215,6 +232,12 @@ def _chain_after(text: str, pos: int, limit: int,
         if name_inside and not is_place(" ".join(name_inside.group().split()[:2])):  # `Tỉnh ủy Thái Nguyên`
             e = name_inside.start()
         spans.append((seg_start + off + lead + s, seg_start + off + lead + len(body[:e].rstrip(" -–,")), former))
+        then = _APPOINTED.match(body, e)  # `Bí thư Tỉnh ủy Thái Nguyên giữ chức Bí thư Tỉnh ủy Lào Cai`
+        nxt = _position_in(body[then.end():], at_start=True) if then else None
+        if nxt:
+            at = seg_start + off + lead + then.end()
+            spans.append((at + nxt[0], at + len(body[then.end():][:nxt[1]].rstrip(" -–,")), False))
+            break
         if e < len(body.rstrip(" .")):
             break
     return spans, seg_end
