@@ -413,3 +413,10 @@ def test_an_event_noun_inside_a_body_name_is_no_event():
                     "Chiều 5/9, Phó Chủ tịch UBND tỉnh tiếp đoàn Ban Tổ chức Lễ hội Việt Nam tại Nhật Bản."),
                date="2024-09-06")
     assert ev.kind == "tiếp"
+
+
+def test_a_venue_in_the_capital_gives_the_city():
+    ev = event(page("Hội nghị toàn quốc về công tác thông tin đối ngoại",
+                    "Chiều 11/10, tại Trụ sở Bộ Ngoại giao, Ban Chỉ đạo công tác thông tin đối ngoại tổ chức Hội nghị "
+                    "toàn quốc về công tác thông tin đối ngoại."), date="2024-10-12")
+    assert ev.city == "Hà Nội"

@@ -454,6 +454,13 @@ def _city(lead: str, offset: int, places: list, ev: Event, province: str | None)
         for pm in places:
             if offset + m.start() <= pm.start < end and pm.place.kind in ("province", "city", "foreign_province", "country"):
                 return pm.place.name
+        if _CAPITAL_VENUE.match(lead, m.start()):
+            return "Hà Nội"  # `tại Hội trường Diên Hồng, Nhà Quốc hội`, `tại Trụ sở Trung ương Đảng`
     if ev.mode == "in_person" and province:
         return province
     return None
+
+
+# venues in the capital that pages name without naming the city
+_CAPITAL_VENUE = re.compile(r"tại\s+(?:[^.;]{0,40}?)(?:Nhà Quốc hội|Trụ sở Trung ương|Trung tâm Hội nghị Quốc gia|"
+                            r"Hội trường Diên Hồng|Phủ Chủ tịch|Trụ sở Chính phủ|Trụ sở Bộ Ngoại giao)")
