@@ -998,3 +998,10 @@ def test_short_line_printed_twice_in_a_row_is_alt_text_and_caption():
     layout = analyse(article(line, line))
     assert layout.body == [P1, P2]
     assert layout.captions == [line]
+
+
+def test_a_byline_and_date_on_one_line():
+    text = "\n".join(["Trang chủ > Thời sự", TITLE, "PV - 03/04/2025 17:35", P1, P2])
+    layout = analyse(text)
+    assert layout.published.value == "2025-04-03T17:35:00+07:00"
+    assert layout.bylines == ["PV"] and layout.body == [P1, P2]

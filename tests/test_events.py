@@ -137,6 +137,10 @@ def test_date_against_a_month_precision_page_date():
         ("Sáng 9/12, Học viện Ngoại giao tổ chức hội thảo theo hình thức trực tiếp và trực tuyến.", "hybrid"),
         ("Sáng 9/12, Học viện Ngoại giao tổ chức hội thảo trực tuyến với các chuyên gia.", "online"),
         ("Sáng 9/12, Học viện Ngoại giao tổ chức hội thảo tại Hà Nội.", "in_person"),
+        # sites linked up, with no word for how
+        ("Sáng 9/11, tại điểm cầu Bộ Chỉ huy Quân sự tỉnh, UBND tỉnh tổ chức hội thảo về quốc phòng.", "online"),
+        # said further down, with `hình thức` left out
+        ("Sáng 9/12, Học viện Ngoại giao tổ chức hội thảo. Hội thảo được tổ chức theo hình trực tuyến.", "online"),
     ],
 )
 def test_mode(lead, mode):
@@ -340,6 +344,7 @@ def test_main_venue_named_as_a_bridge_point():
         ("Hội nghị có hơn 300 cán bộ chủ chốt tham dự.", {"count": 300, "approx": True}),
         ("Về dự đại hội có 120 đại biểu chính thức.", {"count": 120, "approx": False}),
         ("Hội nghị thảo luận sôi nổi, thẳng thắn.", None),
+        ("Kỳ họp có sự tham dự của 77/86 đại biểu HĐND tỉnh.", {"count": 77, "approx": False}),  # 77 of 86
     ],
 )
 def test_attendance(sentence, attendance):

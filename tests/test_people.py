@@ -373,3 +373,10 @@ def test_a_photo_credit_is_no_person():
 def test_positions_by_election_and_appointment(sentence, name, positions):
     people = {p.name: p.positions for p in extract(text="Tin hoạt động của lãnh đạo tỉnh trong tuần\n" + sentence).people}
     assert people == {name: positions}
+
+
+def test_a_title_that_runs_into_the_next_name_is_that_persons():
+    people = {p.name: p.positions for p in extract(
+        text="Tin hoạt động của lãnh đạo tỉnh trong tuần\nDự kỳ họp có Chủ tịch UBND tỉnh Lê Trí Thanh, Chủ tịch "
+             "UBMTTQ Việt Nam tỉnh Võ Xuân Ca.").people}
+    assert people == {"Lê Trí Thanh": ["Chủ tịch UBND tỉnh"], "Võ Xuân Ca": ["Chủ tịch UBMTTQ Việt Nam tỉnh"]}

@@ -299,6 +299,7 @@ def analyse(text: str, url: str | None = None) -> Layout:
 
     # Pass 1: each line alone.
     tail_from = None
+    signed_by: list[str] = []
     menus = _menu_runs(content)
     in_related = False
     for pos, ln in enumerate(content):
@@ -307,6 +308,11 @@ def analyse(text: str, url: str | None = None) -> Layout:
             continue
         if is_date_line(ln.text):
             ln.label, ln.why = "date", "date line"
+            continue
+        signed = _SIGNED_DATE.match(ln.text) if ln.words <= 12 else None
+        if signed and is_date_line(signed.group(2)) and byline_names(signed.group(1)):
+            ln.label, ln.why = "date", "byline and date line"  # `PV - 03/04/2025 17:35`
+            signed_by.append(signed.group(1))
             continue
         left = _leftover(ln, r)
         if left:
@@ -412,9 +418,15 @@ def analyse(text: str, url: str | None = None) -> Layout:
         elif ln.label in ("views", "date") and layout.views is None:
             layout.views = _views(ln, r)
     _pick_date(layout, content, title_pos)
+    if layout.date_line is not None:
+        signed = _SIGNED_DATE.match(layout.date_line)
+        if signed and signed.group(1) in signed_by:
+            layout.bylines.append(signed.group(1))
+            layout.date_line = signed.group(2)
     return layout
 
 
+_SIGNED_DATE = re.compile(r"([^-–|\d]{2,30}?)\s+[-–|]\s+(\d.+)")  # a byline, then the date: `PV - 03/04/2025 17:35`
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _SLUG_ID = re.compile(r"(?:[-_.](?:[a-z]{0,4}\d{3,}[a-z0-9]*|html?|aspx?|php|vgp|vnp|ngn))+$")
 

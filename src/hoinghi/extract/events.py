@@ -32,7 +32,7 @@ def _words(words: list[str]) -> str:
     """Any of the words, as printed or capitalised, as a whole word in group 1 (the boundary before it checked after
     its first letter, so that `re` scans for the first letters: see `trie_regex`)."""
     return "(" + trie_regex(_both_cases(words), after_first=r"(?<!\w.)") + r")(?!\w)"
-_MODE_SAID = re.compile(r"(?:theo|dưới|bằng) hình thức [^.;\n]{0,60}")
+_MODE_SAID = re.compile(r"(?:theo|dưới|bằng) hình(?: thức)? [^.;\n]{0,60}")
 _BRIDGE = re.compile(r"(?<!\d )điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})")
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
@@ -159,6 +159,8 @@ def _mode(text: str) -> tuple[str | None, bool]:
         if re.search(r"\btại (hội trường|trụ sở|trung tâm hội nghị|nhà quốc hội)", low) and "điểm cầu" in low:
             return "hybrid", True
         return "online", True
+    if "tại điểm cầu" in low or "các điểm cầu" in low:  # sites linked up, no words for how: online
+        return "online", True
     return None, False
 
 
@@ -273,11 +275,16 @@ def _attendance(text: str, start: int) -> dict | None:
     if best is None:
         return None
     m = best[1]
+    count = int(re.sub(r"\D", "", m.group(1)))
+    present = _PRESENT_OF.search(text, max(0, m.start() - 8), m.start())
+    if present:  # `77/86 đại biểu`: 77 of the 86 attended
+        return {"count": int(present.group(1)), "approx": False}
     approx = lx.approx.search(text, max(0, m.start() - 12), m.start())
-    return {"count": int(re.sub(r"\D", "", m.group(1))), "approx": bool(approx)}
+    return {"count": count, "approx": bool(approx)}
 
 
 _COUNT_BEFORE = re.compile(rf"{_NUMBER}\s+$")
+_PRESENT_OF = re.compile(r"(?<![\d/])(\d{1,4})\s*/\s*$")
 
 
 def _person_positions(people: list) -> list[tuple[int, int, str]]:

@@ -203,7 +203,8 @@ def _chain_after(text: str, pos: int, limit: int,
     else:
         return [], pos
     spans: list[tuple[int, int, bool]] = []
-    for part, off, sep in _split_parts(text[seg_start:seg_end]):
+    parts = _split_parts(text[seg_start:seg_end])
+    for n, (part, off, sep) in enumerate(parts):
         sep = sep or first_sep
         former = False
         body = part.lstrip()
@@ -228,6 +229,8 @@ def _chain_after(text: str, pos: int, limit: int,
                 continue
             break
         s, e, _ = found
+        if n == len(parts) - 1 and seg_end == limit < len(text) and not body[e:].strip():
+            break  # `…, Chủ tịch UBMTTQ tỉnh Võ Xuân Ca`: a title that runs into the next name is that person's
         name_inside = lx.name.search(body, s, e)
         if name_inside and not is_place(" ".join(name_inside.group().split()[:2])):  # `Tỉnh ủy Thái Nguyên`
             e = name_inside.start()
