@@ -380,3 +380,12 @@ def test_a_title_that_runs_into_the_next_name_is_that_persons():
         text="Tin hoạt động của lãnh đạo tỉnh trong tuần\nDự kỳ họp có Chủ tịch UBND tỉnh Lê Trí Thanh, Chủ tịch "
              "UBMTTQ Việt Nam tỉnh Võ Xuân Ca.").people}
     assert people == {"Lê Trí Thanh": ["Chủ tịch UBND tỉnh"], "Võ Xuân Ca": ["Chủ tịch UBMTTQ Việt Nam tỉnh"]}
+
+
+def test_names_in_latin_script_after_a_title():
+    people = {p.name: p.positions for p in extract(
+        text="Tin hoạt động đối ngoại của tỉnh\nChủ tịch Quốc hội Lào Xaysomphone Phomvihane và Thủ tướng Chính phủ "
+             "Sonexay Siphandone dự lễ. Đại sứ Hoa Kỳ Marc Knapper thăm tỉnh. Tập đoàn Mitani Sangyo đầu tư vào "
+             "tỉnh, theo Facebook Fanpage của tỉnh.").people}
+    assert people == {"Xaysomphone Phomvihane": ["Chủ tịch Quốc hội Lào"],
+                      "Sonexay Siphandone": ["Thủ tướng Chính phủ"], "Marc Knapper": ["Đại sứ Hoa Kỳ"]}

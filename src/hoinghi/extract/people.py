@@ -155,6 +155,10 @@ _SUB_UNIT = re.compile(r"\s(?:Vụ|Cục|Phòng|Viện|Trung tâm|Văn phòng|Ba
 _STREET = re.compile(r"(?:số\s*\d+[A-Za-z]?|[đĐ]ường|[pP]hố|ngõ|ngách|[đĐ]ại lộ)\s+$")
 _UNIT_THEN_PLACE = re.compile(rf"(.*?(?:Tỉnh ủy|Thành ủy|Huyện ủy|UBND tỉnh|HĐND tỉnh|UBND thành phố|HĐND thành phố))"
                               rf"(?: [{UPPER}][{LOWER}]*)+$")
+_LATIN_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}(?![\w-])")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+# a Vietnamese syllable without its marks: initial consonant, vowels, final consonant
+_VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 _CREDIT = re.compile(r"(?:[ẢảAa]nh|Photo|Nguồn)\s*:\s*$")
 _CLAUSE_MARKS = ".;:!?\n()“”\""
 _PART_SEP = re.compile(r"[,;]")
@@ -323,7 +327,23 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
             end += 1
         if end < 2 or is_region(" ".join(words[:end])):
             continue
+        lead = next((k for k in (3, 2, 1) if end - k >= 2 and is_region(" ".join(words[:k]))), 0)
+        if lead:  # `Đại sứ Hoa Kỳ Marc Knapper`: the country is the title's, the name follows it
+            s += len(" ".join(words[:lead])) + 1
+            words, end = words[lead:], end - lead
+            if any(a <= s < b for a, b in candidates.values()):
+                continue
         candidates[s] = (s, s + len(" ".join(words[:end])))
+    # Names in Latin script that no Vietnamese syllable spells (`Xaysomphone Phomvihane`, `Marc Knapper`): people
+    # when a title stands right before them (checked below, once the titles are read)
+    foreign: set[int] = set()
+    for m in _LATIN_RUN.finditer(text):
+        s = m.start()
+        if any(a <= s < b for a, b in candidates.values()) or \
+                all(_VN_SYLLABLE.match(w.lower()) for w in _LATIN_WORD.findall(m.group())):
+            continue
+        candidates[s] = (s, m.end())
+        foreign.add(s)
     spans = sorted(candidates.values())
 
     by_name: dict[str, PersonMatch] = {}
@@ -333,6 +353,8 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
         name = text[s:e]
         nxt = spans[idx + 1][0] if idx + 1 < len(spans) else len(text)
         before, first = _chain_before(text, s, prev_end)
+        if s in foreign and not (before and before[-1][1] >= s - 1):
+            continue  # no title right before it: a word of another language, not a name
         after, _ = _chain_after(text, e, nxt, is_place)
         hon_m = lx.honorific_before.search(text[max(prev_end, first - 40): first])
         honorifics = []
