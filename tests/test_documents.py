@@ -533,3 +533,15 @@ def test_seed_documents(record):
         for name in ("issuer", "date", "term", "level"):
             if g.get(name):
                 assert getattr(got[key], name) == g[name], (key, name)
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Ngày 22/12/2024, Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học.",
+     "2024-12-22"),
+    ("Ngay từ ngày 20/6/2020, Bộ Chính trị đã ban hành Chỉ thị số 45-CT/TW về lãnh đạo đại hội.", "2020-06-20"),
+    ("Ngày 6/11/1961 Ban Thường vụ Khu ủy Hồng Quảng đã ra Nghị quyết số 31-NQ/KU về xây dựng Đảng.", "1961-11-06"),
+    # the day of the conference that studied it is not the day it was signed
+    ("Ngày 5/6/2024, Tỉnh ủy tổ chức hội nghị quán triệt Chỉ thị số 35-CT/TW.", None),
+])
+def test_signing_date_printed_before_the_issuer(sentence, date):
+    assert [d.document.date for d in find_documents(sentence)] == [date]

@@ -695,6 +695,30 @@ def _scan(scan: _Scan) -> list[_Ref]:
 _KIND_WORD = re.compile(r"(?i:" + _KIND_ALT + r")")
 
 
+# `Ngày 22/12/2024, Tổng Bí thư Tô Lâm đã ký ban hành <doc>`: the day it was signed, printed before the issuer
+_ENACTED_ON = re.compile(r"(?i:ngày)\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)\s*,?\s+"
+                         r"[^.;:\n]{0,80}?(?i:ban\s+hành|ra)\s*$")
+
+
+def _fill_dates(scan: _Scan, matches: list[DocumentMatch]) -> None:
+    """Signing dates printed before the issuer and its verb: `Ngày 22/12/2024, Tổng Bí thư đã ký ban hành …`."""
+    text = scan.text
+    for dm in matches:
+        if dm.document.date:
+            continue
+        for start, _ in dm.spans:
+            window = text[max(0, start - 140): start]
+            if not window.rstrip().lower().endswith(("ban hành", " ra")):
+                continue
+            m = _ENACTED_ON.search(window)
+            if m:
+                try:
+                    dm.document.date = _dt.date(int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
+                except ValueError:
+                    continue
+                break
+
+
 def _fill_issuers(scan: _Scan, matches: list[DocumentMatch]) -> None:
     """Issuers not printed in the reference: `X đã ban hành <doc>`, else the code, else a plural phrase
     (`các kết luận của Bộ Chính trị`) covering the kind, the nearest before the first mention (else after)."""
@@ -818,6 +842,7 @@ def find_documents(text: str, *, context_level: str | None = None) -> list[Docum
         return []
     matches = _merge(text, refs)
     _fill_issuers(scan, matches)
+    _fill_dates(scan, matches)
     return matches
 
 
