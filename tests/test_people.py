@@ -389,3 +389,10 @@ def test_names_in_latin_script_after_a_title():
              "tỉnh, theo Facebook Fanpage của tỉnh.").people}
     assert people == {"Xaysomphone Phomvihane": ["Chủ tịch Quốc hội Lào"],
                       "Sonexay Siphandone": ["Thủ tướng Chính phủ"], "Marc Knapper": ["Đại sứ Hoa Kỳ"]}
+
+
+def test_titles_in_title_case():
+    people = {p.name: p.positions for p in extract(
+        text="Tin hoạt động quốc phòng\nBộ Trưởng Quốc phòng Chansamone Chanyalath và Phó Chủ Tịch UBND tỉnh "
+             "Nguyễn Văn Sơn dự lễ.").people}
+    assert people == {"Chansamone Chanyalath": ["Bộ Trưởng Quốc phòng"], "Nguyễn Văn Sơn": ["Phó Chủ Tịch UBND tỉnh"]}
