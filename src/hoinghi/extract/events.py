@@ -223,7 +223,7 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
                                     taken)
     _main_venue_bridge(ev, province)
     starts = [x.start for x in sents]
-    for m in lx.role.finditer(text) if person_at else ():
+    for m in _role_words(text, sents, starts, person_at):
         s = sents[bisect_right(starts, m.start()) - 1]
         if any(a <= s.start < b for a, b in in_bridge):
             continue
@@ -257,6 +257,28 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     ev.attendance = _attendance(text, body_start)
     ev.documents = _event_documents(title, text, sents, documents)
     return [ev]
+
+
+def _role_words(text: str, sents: list[_Sentence], starts: list[int], person_at: list) -> list[re.Match]:
+    """The words that give someone a role, in order: every `chủ trì` (its people may stand in the sentences
+    around it), and the speech verbs of the sentences that name someone (a verb needs its speaker there)."""
+    if not person_at:
+        return []
+    role = lex().role
+    found = []
+    at = text.find("hủ trì")
+    while at != -1:
+        m = role.match(text, at - 1) if at else None
+        if m is not None:
+            found.append(m)
+        at = text.find("hủ trì", at + 6)
+    named = sorted({bisect_right(starts, a) - 1 for a, _b, _n in person_at})
+    for i in named:
+        if i >= 0:
+            s = sents[i]
+            found.extend(m for m in role.finditer(text, s.start, s.end) if not m.group().endswith("hủ trì"))
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 def _attendance(text: str, start: int) -> dict | None:
