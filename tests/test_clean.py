@@ -1005,3 +1005,15 @@ def test_a_byline_and_date_on_one_line():
     layout = analyse(text)
     assert layout.published.value == "2025-04-03T17:35:00+07:00"
     assert layout.bylines == ["PV"] and layout.body == [P1, P2]
+
+
+def test_a_date_in_brackets_after_the_headline():
+    layout = analyse("\n".join(["Đảng bộ tỉnh Vĩnh Phúc - Dấu ấn nửa nhiệm kỳ (03/02/2019 21:20)", P1, P2]))
+    assert layout.title == "Đảng bộ tỉnh Vĩnh Phúc - Dấu ấn nửa nhiệm kỳ"
+    assert layout.published.value == "2019-02-03T21:20:00+07:00"
+
+
+def test_table_borders_left_around_a_line():
+    caption = "Các đại biểu tham dự Hội nghị chụp ảnh lưu niệm (Ảnh: Tiến Lập)"
+    layout = analyse(article(caption + " |"))
+    assert layout.captions == [caption]

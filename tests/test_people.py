@@ -396,3 +396,9 @@ def test_titles_in_title_case():
         text="Tin hoạt động quốc phòng\nBộ Trưởng Quốc phòng Chansamone Chanyalath và Phó Chủ Tịch UBND tỉnh "
              "Nguyễn Văn Sơn dự lễ.").people}
     assert people == {"Chansamone Chanyalath": ["Bộ Trưởng Quốc phòng"], "Nguyễn Văn Sơn": ["Phó Chủ Tịch UBND tỉnh"]}
+
+
+def test_danh_du_is_no_verb_inside_a_title():
+    people = {p.name: p.positions for p in extract(
+        text="Tin đối ngoại\nÔng Nguyễn Văn An, Lãnh sự danh dự Việt Nam tại Sapporo dự lễ.").people}
+    assert people == {"Nguyễn Văn An": ["Lãnh sự danh dự Việt Nam tại Sapporo"]}

@@ -285,6 +285,8 @@ def split_lines(text: str) -> list[Line]:
         clean = _BULLET.sub("", norm) if bullet else norm
         if "  " in clean or "\t" in clean or clean[:1] == " " or clean[-1:] == " ":
             clean = squash(clean)
+        if clean[-1:] == "|" or clean[:1] == "|":  # a table's cell borders left in flattened text
+            clean = clean.strip("| ")
         lines.append(Line(i, norm, clean, bullet, "blank" if not clean else "body"))
     return lines
 
@@ -418,6 +420,11 @@ def analyse(text: str, url: str | None = None) -> Layout:
         elif ln.label in ("views", "date") and layout.views is None:
             layout.views = _views(ln, r)
     _pick_date(layout, content, title_pos)
+    dated = _DATE_IN_TITLE.search(layout.title) if layout.title and layout.title.endswith(")") else None
+    if dated and is_date_line(dated.group(1)):  # `Đảng bộ tỉnh … nửa nhiệm kỳ (03/02/2019 21:20)`
+        layout.title = layout.title[: dated.start()].rstrip()
+        if layout.published is None:
+            layout.date_line, layout.published = dated.group(1), parse_published(dated.group(1))
     if layout.date_line is not None:
         signed = _SIGNED_DATE.match(layout.date_line)
         if signed and signed.group(1) in signed_by:
@@ -426,6 +433,7 @@ def analyse(text: str, url: str | None = None) -> Layout:
     return layout
 
 
+_DATE_IN_TITLE = re.compile(r"\s*\((\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\)$")
 _SIGNED_DATE = re.compile(r"([^-–|\d]{2,30}?)\s+[-–|]\s+(\d.+)")  # a byline, then the date: `PV - 03/04/2025 17:35`
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _SLUG_ID = re.compile(r"(?:[-_.](?:[a-z]{0,4}\d{3,}[a-z0-9]*|html?|aspx?|php|vgp|vnp|ngn))+$")

@@ -60,7 +60,7 @@ class _Lex:
         stops = []
         for s in lex["stops"]:
             if s == "dự":
-                stops.append(r"dự(?! khuyết)")
+                stops.append(r"(?<!danh )dự(?! khuyết)")  # `Ủy viên dự khuyết`, `Lãnh sự danh dự`: no verb
             elif s == "chỉ đạo":
                 stops.append(r"(?<![Bb]an )chỉ đạo")
             else:
