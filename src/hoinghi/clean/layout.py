@@ -286,7 +286,7 @@ def split_lines(text: str) -> list[Line]:
         if "  " in clean or "\t" in clean or clean[:1] == " " or clean[-1:] == " ":
             clean = squash(clean)
         if clean[-1:] == "|" or clean[:1] == "|":  # a table's cell borders left in flattened text
-            clean = clean.strip("| ")
+            clean = clean.strip("| ") or clean
         lines.append(Line(i, norm, clean, bullet, "blank" if not clean else "body"))
     return lines
 
