@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import is_date_line, parse_published
@@ -206,6 +206,12 @@ def _section_items(line: Line, r: _Rules) -> list[str] | None:
     return [s for s in items if fold(s) not in r.section_drop]
 
 
+@lru_cache(maxsize=8192)
+def _fold_name(text: str) -> str:
+    """`fold` for the few names of bylines and agencies, which come back page after page."""
+    return fold(text)
+
+
 def byline_names(text: str) -> tuple[list[str], list[str]] | None:
     """(authors, sources) when the line is a byline (`Trí Dũng- Quốc Chiến`, `Theo TTXVN`), else None."""
     r = rules()
@@ -222,11 +228,12 @@ def byline_names(text: str) -> tuple[list[str], list[str]] | None:
     if paren:
         sources.append(paren.group(1).strip())
         text = text[: paren.start()]
-    if fold(text) in r.agencies:
+    if _fold_name(text) in r.agencies:
         return [], [text]
     names = [n.strip() for n in r.byline_sep.split(text) if n and n.strip()]
-    sources += [n for n in names if fold(n) in r.agencies]  # `Tuấn Anh/TTXVN`
-    names = [n for n in names if fold(n) not in r.agencies]
+    agencies = [_fold_name(n) in r.agencies for n in names]
+    sources += [n for n, agency in zip(names, agencies, strict=True) if agency]  # `Tuấn Anh/TTXVN`
+    names = [n for n, agency in zip(names, agencies, strict=True) if not agency]
     if not names:
         return ([], sources) if sources else None
     for name in names:
