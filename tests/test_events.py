@@ -425,3 +425,10 @@ def test_a_venue_in_the_capital_gives_the_city():
                     "Chiều 11/10, tại Trụ sở Bộ Ngoại giao, Ban Chỉ đạo công tác thông tin đối ngoại tổ chức Hội nghị "
                     "toàn quốc về công tác thông tin đối ngoại."), date="2024-10-12")
     assert ev.city == "Hà Nội"
+
+
+def test_an_event_the_headline_prepares_for_is_not_the_one_reported():
+    ev = event(page("Các xã mới vận hành thông suốt, sẵn sàng các điều kiện chuẩn bị Đại hội Đảng bộ",
+                    "Chiều 18-7, các đoàn công tác của Ban Thường vụ Tỉnh ủy đã đến làm việc, kiểm tra vận hành chính "
+                    "quyền địa phương 2 cấp tại các địa phương trong tỉnh."), date="2025-07-19")
+    assert (ev.kind, ev.date, ev.part_of_day) == ("làm việc", "2025-07-18", "chiều")

@@ -128,9 +128,16 @@ def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None
 
 def _inside_a_name(before: str) -> bool:
     """An event noun that is part of a venue's or a body's name (`Trung tâm Hội nghị Quốc tế`, `Ban Tổ chức Lễ hội
-    Việt Nam`), given the text before it."""
-    return before[-1:].isspace() and before.rstrip().endswith(("Trung tâm", "Nhà", "Phòng", "Cung", "Ban Tổ chức",
-                                                                 "ban tổ chức"))
+    Việt Nam`), or that names another event than this one (`chuẩn bị Đại hội`), given the text before it."""
+    if not before[-1:].isspace():
+        return False
+    tail = before.rstrip()
+    return tail.endswith(("Trung tâm", "Nhà", "Phòng", "Cung", "Ban Tổ chức", "ban tổ chức")) or \
+        tail.lower().endswith(_OTHER_EVENT)
+
+
+# an event named after these is another one than the article reports (`chuẩn bị Đại hội`, `trước kỳ họp thứ 6`)
+_OTHER_EVENT = ("chuẩn bị", "chuẩn bị cho", "tiến tới", "hướng tới", "trước", "sau", "chào mừng", "phục vụ")
 
 
 def _through_documents(name: str | None, text: str, body_start: int, documents: list) -> str | None:
