@@ -1,6 +1,6 @@
 """Throughput of `extract` on text pages: the seeds repeated to N pages, one process, then a process pool.
 
-    python bench/bench_extract.py [--pages 5000] [--workers 2] [--repeat 3]
+    python bench/bench_extract.py [--pages 5000] [--workers 2] [--repeat 5]
 
 Prints pages per second per core for the whole extraction (clean + extract stages), and for the clean stage
 alone. Target: 500 pages/s per core on seed-sized pages for the whole of extraction.
@@ -45,7 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=5000)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each measure; the best is printed")
+    ap.add_argument("--repeat", type=int, default=5, help="runs of each measure; the best is printed")
     args = ap.parse_args()
     global REPEAT
     REPEAT = args.repeat
