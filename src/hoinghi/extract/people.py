@@ -13,6 +13,7 @@ first named with it. The lexicon is `lexicons/people.toml`.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -73,6 +74,22 @@ class _Lex:
         # no word character before the name: checked after its first letter, so that `re` scans for the letters
         sur_alt = trie_regex(sorted(s for s in self.surnames if s[:1].isupper()), after_first=r"(?<!\w.)")
         self.name = re.compile(rf"(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
+        # One pass for both kinds of name: each first letter's surnames, then (for A-Z) a run of words in Latin
+        # script (`Xaysomphone Phomvihane`), as one alternation of branches that each open on a letter, which `re`
+        # scans for by those letters.
+        tail = rf"(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])"
+        by_first: dict[str, list[str]] = {}
+        for name in self.surnames:
+            if name[:1].isupper():
+                by_first.setdefault(name[0], []).append(name[1:])
+        branches = []
+        for first in sorted(set(by_first) | set(string.ascii_uppercase)):
+            rests = by_first.get(first)
+            if rests:
+                branches.append(re.escape(first) + r"(?<!\w.)" + trie_regex(sorted(rests)) + tail)
+            if first in string.ascii_uppercase:
+                branches.append(first + _LATIN_REST)
+        self.any_name = re.compile("|".join(branches))
         hon_alt = trie_regex(self.honorifics)
         # an honorific and the space after it; where it starts is checked in Python (a look-behind here costs more)
         self.honorific = re.compile(rf"(?:{hon_alt}) ")
@@ -158,7 +175,7 @@ _STREET = re.compile(r"(?:số\s*\d+[A-Za-z]?|[đĐ]ường|[pP]hố|ngõ|ngách
 _UNIT_THEN_PLACE = re.compile(rf"(.*?(?:Tỉnh ủy|Thành ủy|Huyện ủy|UBND tỉnh|HĐND tỉnh|UBND thành phố|HĐND thành phố))"
                               rf"(?: [{UPPER}][{LOWER}]*)+$")
 # (the boundary before it is checked after its first letter: see `trie_regex`)
-_LATIN_RUN = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:[ -][A-Z][a-z]+){1,3}(?![\w-])")
+_LATIN_REST = r"(?<![\w-].)[a-z]+(?:[ -][A-Z][a-z]+){1,3}(?![\w-])"  # a run in Latin script, after its letter
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # a Vietnamese syllable without its marks: initial consonant, vowels, final consonant
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
@@ -304,7 +321,11 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
     a place's name (`Thái Nguyên`); `is_region` a province or country (`Đoàn Lào` is a delegation)."""
     lx = lex()
     candidates: dict[int, tuple[int, int]] = {}
-    for m in lx.name.finditer(text):
+    latin = []
+    for m in lx.any_name.finditer(text):
+        if m.group().split(" ", 1)[0] not in lx.surnames:
+            latin.append(m)  # a run in Latin script (the surnames' branches come first)
+            continue
         if _STREET.search(text, max(0, m.start() - 14), m.start()):
             continue  # `số 11 Lê Hồng Phong`: a street
         if _CREDIT.search(text, max(0, m.start() - 12), m.start()):
@@ -340,7 +361,7 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
     # Names in Latin script that no Vietnamese syllable spells (`Xaysomphone Phomvihane`, `Marc Knapper`): people
     # when a title stands right before them (checked below, once the titles are read)
     foreign: set[int] = set()
-    for m in _LATIN_RUN.finditer(text):
+    for m in latin:
         s = m.start()
         if any(a <= s < b for a, b in candidates.values()) or \
                 all(_VN_SYLLABLE.match(w.lower()) for w in _LATIN_WORD.findall(m.group())):
