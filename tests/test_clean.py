@@ -671,6 +671,7 @@ CAPTIONS = [
     "Quang cảnh buổi làm việc. Ảnh: Hồng Ngân",
     "Lãnh đạo tỉnh trao Bằng khen cho các tập thể có thành tích xuất sắc",
     "Đại sứ Bùi Thế Giang thông tin chuyên đề tại Hội nghị",
+    "Hà Nội tổ chức thành công Hội nghị Thượng đỉnh lần thứ hai, tháng 2-2019_Ảnh: THX",
 ]
 
 
@@ -693,6 +694,7 @@ NOT_CAPTIONS = [
     "I. Mục đích, yêu cầu",
     "- Đẩy mạnh tuyên truyền tại hội nghị",
     "Hội nghị kết thúc trong ngày.",
+    "Kính thưa Đại biểu tham dự Đại hội",  # a speech's salutation
 ]
 
 
