@@ -344,13 +344,6 @@ def test_cued_name_that_is_also_a_ward(text, expected):
     assert names(text) == expected
 
 
-def test_a_name_ending_on_a_syllable_that_opens_a_title_word():
-    people = {p.name: p.positions for p in extract(
-        text="Tin hội nghị của tỉnh trong tuần\nTham dự có ông Nguyễn Thanh Nghị, Trưởng ban Chính sách Trung ương "
-             "và đồng chí Đinh Hữu Học, Phó Chủ tịch Thường trực UBND tỉnh.").people}
-    assert people == {"Nguyễn Thanh Nghị": ["Trưởng ban Chính sách Trung ương"],
-                      "Đinh Hữu Học": ["Phó Chủ tịch Thường trực UBND tỉnh"]}
-
 
 def test_a_photo_credit_is_no_person():
     art = extract(text="Hội nghị báo cáo viên tháng 5\nSáng 3/5, Tỉnh ủy tổ chức hội nghị báo cáo viên tháng 5.\n"
@@ -371,34 +364,33 @@ def test_a_photo_credit_is_no_person():
     ("Đồng chí Nguyễn Văn An làm việc với đoàn công tác của tỉnh.", "Nguyễn Văn An", []),
 ])
 def test_positions_by_election_and_appointment(sentence, name, positions):
-    people = {p.name: p.positions for p in extract(text="Tin hoạt động của lãnh đạo tỉnh trong tuần\n" + sentence).people}
-    assert people == {name: positions}
+    assert positions_in(sentence) == {name: positions}
 
 
-def test_a_title_that_runs_into_the_next_name_is_that_persons():
-    people = {p.name: p.positions for p in extract(
-        text="Tin hoạt động của lãnh đạo tỉnh trong tuần\nDự kỳ họp có Chủ tịch UBND tỉnh Lê Trí Thanh, Chủ tịch "
-             "UBMTTQ Việt Nam tỉnh Võ Xuân Ca.").people}
-    assert people == {"Lê Trí Thanh": ["Chủ tịch UBND tỉnh"], "Võ Xuân Ca": ["Chủ tịch UBMTTQ Việt Nam tỉnh"]}
+def positions_in(sentence: str) -> dict[str, list[str]]:
+    """The people of a one-sentence page, with their positions."""
+    return {p.name: p.positions for p in extract(text="Tin hoạt động của lãnh đạo tỉnh\n" + sentence).people}
 
 
-def test_names_in_latin_script_after_a_title():
-    people = {p.name: p.positions for p in extract(
-        text="Tin hoạt động đối ngoại của tỉnh\nChủ tịch Quốc hội Lào Xaysomphone Phomvihane và Thủ tướng Chính phủ "
-             "Sonexay Siphandone dự lễ. Đại sứ Hoa Kỳ Marc Knapper thăm tỉnh. Tập đoàn Mitani Sangyo đầu tư vào "
-             "tỉnh, theo Facebook Fanpage của tỉnh.").people}
-    assert people == {"Xaysomphone Phomvihane": ["Chủ tịch Quốc hội Lào"],
-                      "Sonexay Siphandone": ["Thủ tướng Chính phủ"], "Marc Knapper": ["Đại sứ Hoa Kỳ"]}
-
-
-def test_titles_in_title_case():
-    people = {p.name: p.positions for p in extract(
-        text="Tin hoạt động quốc phòng\nBộ Trưởng Quốc phòng Chansamone Chanyalath và Phó Chủ Tịch UBND tỉnh "
-             "Nguyễn Văn Sơn dự lễ.").people}
-    assert people == {"Chansamone Chanyalath": ["Bộ Trưởng Quốc phòng"], "Nguyễn Văn Sơn": ["Phó Chủ Tịch UBND tỉnh"]}
-
-
-def test_danh_du_is_no_verb_inside_a_title():
-    people = {p.name: p.positions for p in extract(
-        text="Tin đối ngoại\nÔng Nguyễn Văn An, Lãnh sự danh dự Việt Nam tại Sapporo dự lễ.").people}
-    assert people == {"Nguyễn Văn An": ["Lãnh sự danh dự Việt Nam tại Sapporo"]}
+@pytest.mark.parametrize(("sentence", "people"), [
+    # a last syllable that also opens a title word (`Nghị quyết`, `Học viện`)
+    ("Tham dự có ông Nguyễn Thanh Nghị, Trưởng ban Chính sách Trung ương và đồng chí Đinh Hữu Học, Phó Chủ tịch "
+     "Thường trực UBND tỉnh.", {"Nguyễn Thanh Nghị": ["Trưởng ban Chính sách Trung ương"],
+                               "Đinh Hữu Học": ["Phó Chủ tịch Thường trực UBND tỉnh"]}),
+    # a title that runs into the next name is that person's
+    ("Dự kỳ họp có Chủ tịch UBND tỉnh Lê Trí Thanh, Chủ tịch UBMTTQ Việt Nam tỉnh Võ Xuân Ca.",
+     {"Lê Trí Thanh": ["Chủ tịch UBND tỉnh"], "Võ Xuân Ca": ["Chủ tịch UBMTTQ Việt Nam tỉnh"]}),
+    # names in Latin script after a title; a country after an honorific is the title's; no title, no person
+    ("Chủ tịch Quốc hội Lào Xaysomphone Phomvihane và Thủ tướng Chính phủ Sonexay Siphandone dự lễ. Đại sứ Hoa Kỳ "
+     "Marc Knapper thăm tỉnh. Tập đoàn Mitani Sangyo đầu tư vào tỉnh, theo Facebook Fanpage của tỉnh.",
+     {"Xaysomphone Phomvihane": ["Chủ tịch Quốc hội Lào"], "Sonexay Siphandone": ["Thủ tướng Chính phủ"],
+      "Marc Knapper": ["Đại sứ Hoa Kỳ"]}),
+    # titles in Title Case
+    ("Bộ Trưởng Quốc phòng Chansamone Chanyalath và Phó Chủ Tịch UBND tỉnh Nguyễn Văn Sơn dự lễ.",
+     {"Chansamone Chanyalath": ["Bộ Trưởng Quốc phòng"], "Nguyễn Văn Sơn": ["Phó Chủ Tịch UBND tỉnh"]}),
+    # `danh dự` is no verb `dự`
+    ("Ông Nguyễn Văn An, Lãnh sự danh dự Việt Nam tại Sapporo dự lễ.",
+     {"Nguyễn Văn An": ["Lãnh sự danh dự Việt Nam tại Sapporo"]}),
+])
+def test_names_and_positions(sentence, people):
+    assert positions_in(sentence) == people

@@ -700,16 +700,20 @@ _ENACTED_ON = re.compile(r"(?i:ngày)\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(
                          r"[^.;:\n]{0,80}?(?i:ban\s+hành|ra)\s*$")
 
 
+def _enacted_windows(text: str, dm: DocumentMatch, size: int):
+    """The text before each mention of a document that ends on the verb that issued it (`… đã ban hành <doc>`)."""
+    for start, _ in dm.spans:
+        window = text[max(0, start - size): start]
+        if window.rstrip().lower().endswith(("ban hành", " ra")):
+            yield window
+
+
 def _fill_dates(scan: _Scan, matches: list[DocumentMatch]) -> None:
     """Signing dates printed before the issuer and its verb: `Ngày 22/12/2024, Tổng Bí thư đã ký ban hành …`."""
-    text = scan.text
     for dm in matches:
         if dm.document.date:
             continue
-        for start, _ in dm.spans:
-            window = text[max(0, start - 140): start]
-            if not window.rstrip().lower().endswith(("ban hành", " ra")):
-                continue
+        for window in _enacted_windows(scan.text, dm, 140):
             m = _ENACTED_ON.search(window)
             if m:
                 try:
@@ -728,10 +732,7 @@ def _fill_issuers(scan: _Scan, matches: list[DocumentMatch]) -> None:
         doc = dm.document
         if doc.issuer:
             continue
-        for start, _ in dm.spans:
-            window = text[max(0, start - 120) : start]
-            if not window.rstrip().lower().endswith(("ban hành", " ra")):
-                continue
+        for window in _enacted_windows(text, dm, 120):
             em = _ENACTED_BEFORE.search(window)
             got = _match_issuer(window, em.start("issuer")) if em else None
             if got:
