@@ -432,3 +432,11 @@ def test_an_event_the_headline_prepares_for_is_not_the_one_reported():
                     "Chiều 18-7, các đoàn công tác của Ban Thường vụ Tỉnh ủy đã đến làm việc, kiểm tra vận hành chính "
                     "quyền địa phương 2 cấp tại các địa phương trong tỉnh."), date="2025-07-19")
     assert (ev.kind, ev.date, ev.part_of_day) == ("làm việc", "2025-07-18", "chiều")
+
+
+def test_mode_from_the_sentence_that_names_the_event_after_a_sapo():
+    ev = event(page("Triển khai công tác đối ngoại năm 2022",
+                    "Công tác đối ngoại năm 2021 đạt nhiều kết quả quan trọng.",
+                    "Sáng 14/12, Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị trực tuyến đối ngoại toàn "
+                    "quốc."), date="2021-12-15")
+    assert (ev.mode, ev.organizers) == ("online", ["Bộ Chính trị", "Ban Bí thư Trung ương Đảng"])

@@ -196,6 +196,8 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     if when:
         ev.date, ev.part_of_day = when.date, when.part_of_day
     ev.mode, explicit = _mode((title or "") + "\n" + lead_para)
+    if not explicit and lead_s is not None and lead_s.start > body_start + len(lead_para):
+        ev.mode, explicit = _mode(lead_s.text)  # the sentence naming the event, after a sapo
     if not explicit:  # `Hội nghị được tổ chức theo hình thức trực tiếp kết hợp trực tuyến …` further down
         said = _MODE_SAID.search(text, body_start)
         if said:
