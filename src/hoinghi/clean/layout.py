@@ -408,8 +408,8 @@ def analyse(text: str, url: str | None = None) -> Layout:
     title_line = _slug_title(content, url)
     if title_line is not None and title_line.label != "title":
         for ln in content:
-            if ln.label == "title":
-                ln.label, ln.why = "leftover", "headline-like line; the address spells out another"
+            if ln.label == "title":  # a subhead or a photo's caption under the headline
+                ln.label, ln.why = "caption", "headline-like line; the address spells out another"
         title_line.label, title_line.why = "title", "the headline the page's address spells out"
         layout.title = title_line.text
     _repeated_lines(content[:end], r)

@@ -117,8 +117,9 @@ def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None
             continue
         name = lx.name_stop.split(lead[m.start():])[0].strip(" .,:;\"“”")
         kind = lx.kinds.get(m.group(1).lower(), m.group(1).lower())
-        generic = len(name.split()) < 2 or name.lower() == m.group(1).lower()  # `Buổi tiếp`, `Hội đàm`: no name
-        return kind, None if generic else name[0].upper() + name[1:]
+        if name[:5].lower() == "buổi " and len(name.split()) > 3:
+            name = name[5:]  # `buổi gặp mặt báo chí`: the event is `Gặp mặt báo chí`
+        return kind, (name[0].upper() + name[1:]) if len(name.split()) >= 2 else None
     for source in (title or "", lead):
         for kind, pattern in lx.verb_kinds:
             if pattern.search(source):
