@@ -133,7 +133,8 @@ class NaiveLinked:
                 if not d.number:
                     continue
                 did = "d-" + fold(d.kind).replace(" ", "-") + "-" + d.number
-                ent = self.documents.setdefault(did, DocumentEntity(did, (fold(d.kind), d.number), d.kind, d.number))
+                ent = self.documents.setdefault(did, DocumentEntity(id=did, key=(fold(d.kind), d.number), kind=d.kind,
+                                                                         number=d.number))
                 ent.code = ent.code or d.code
                 ent.issuer = ent.issuer or d.issuer
                 ent.articles.append(art.id)

@@ -21,7 +21,7 @@ import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from hoinghi.model import Article
+from hoinghi.model import Article, Document
 
 
 @dataclass
@@ -50,20 +50,12 @@ class PersonEntity:
     ambiguous: bool = False  # collects mentions of a name without position that fit several people
 
 
-@dataclass
-class DocumentEntity:
+@dataclass(kw_only=True)
+class DocumentEntity(Document):
+    """One document across articles: `Document`'s fields, merged from every mention, and where it was seen."""
+
     id: str  # stable: from the canonical key (`kết luận|57|kl/tw` …)
     key: tuple
-    kind: str
-    number: str | None = None
-    code: str | None = None
-    issuer: str | None = None
-    date: str | None = None
-    congress: str | None = None
-    level: str | None = None
-    plenum: int | None = None
-    term: str | None = None
-    subject: str | None = None
     articles: list[str] = field(default_factory=list)  # every article that mentions it (syndicated copies included)
     province: str | None = None  # the province of a provincial document (a /TU plan, a provincial congress)
     province_2025: str | None = None
