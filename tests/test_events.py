@@ -232,6 +232,10 @@ def test_organizer_whose_name_contains_to_chuc():
         ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Các đồng chí: Hoàng Văn Chất, Bí thư Tỉnh ủy; Nguyễn Thái "
          "Hưng, Phó Bí thư Thường trực Tỉnh ủy; Lò Minh Hùng, Chủ tịch UBND tỉnh chủ trì hội nghị.",
          ["Hoàng Văn Chất", "Nguyễn Thái Hưng", "Lò Minh Hùng"]),
+        # a long title between the name and the verb
+        ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Đồng chí Hoàng Văn Chất, Ủy viên Trung ương Đảng, Bí thư Tỉnh "
+         "ủy, Trưởng Ban Chỉ đạo xây dựng Đề án “Tổng kết 10 năm thực hiện Nghị quyết số 22-NQ/TW ngày 10/4/2013 của "
+         "Bộ Chính trị về hội nhập quốc tế” chủ trì hội nghị.", ["Hoàng Văn Chất"]),
         # the verb, then the list
         ("Sáng 1/3, Tỉnh ủy Sơn La tổ chức hội nghị. Đồng chủ trì có các đồng chí: Hoàng Văn Chất - Bí thư Tỉnh "
          "ủy; Lò Minh Hùng - Chủ tịch UBND tỉnh. Hội nghị đã nghe báo cáo.", ["Hoàng Văn Chất", "Lò Minh Hùng"]),

@@ -233,6 +233,7 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
                                     taken)
     _main_venue_bridge(ev, province)
     starts = [x.start for x in sents]
+    titles = sorted(taken)
     for m in _role_words(text, sents, starts, person_at):
         s = sents[bisect_right(starts, m.start()) - 1]
         if any(a <= s.start < b for a, b in in_bridge):
@@ -247,14 +248,14 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
             elif listed:  # `Đồng chủ trì có các đồng chí: A - …; B - …`
                 found = _objects(_list_after(text, sents, starts, s), m.end(), person_at)
             else:  # `Các đồng chí: A, …; B, …; C, … chủ trì hội nghị`
-                found = _subjects(_list_before(text, sents, starts, s), m.start(), person_at)
+                found = _subjects(_list_before(text, sents, starts, s), m.start(), person_at, titles)
             target = ev.chairs
         else:
             verb = lx.speech.match(s.text, at)
             if verb is None:
                 continue
             found = (_objects(s, s.start + verb.end(), person_at, 1) if _opens_clause(s, verb)
-                     else _subjects(s, m.start(), person_at))
+                     else _subjects(s, m.start(), person_at, titles))
             target = ev.speakers
         for name_ in found:
             if name_ not in target:
@@ -330,14 +331,19 @@ def _opens_clause(s: _Sentence, m: re.Match) -> bool:
     return before in ("", "Cũng", "Sau đó,", "Tiếp đó,", "Trước đó,")
 
 
-def _subjects(s: _Sentence, pos: int, person_at) -> list[str]:
-    """The people right before a verb at `pos` in the sentence (its subject: names and titles, a list of them)."""
+def _subjects(s: _Sentence, pos: int, person_at, titles: list[tuple[int, int]] = ()) -> list[str]:
+    """The people right before a verb at `pos` in the sentence (its subject: names and titles, a list of them).
+    `titles`: the spans of people's positions, in order (a long title after the name is part of the subject)."""
     found = [(a, b, n) for a, b, n in person_at if s.start <= a and b <= pos]
     if not found:
         return []
-    # only the nearest clause: no other verb between the last name and the verb
+    # only the nearest clause: no other verb between the last name (and the titles after it) and the verb
     last = found[-1]
-    gap = s.text[last[1] - s.start: pos - s.start]
+    end = last[1]
+    for a, b in titles:
+        if end <= a <= end + 3 and b <= pos:
+            end = b
+    gap = s.text[end - s.start: pos - s.start]
     if len(gap.split()) > 25 or _CLAUSE_END.search(gap):
         return []
     names = [last[2]]
