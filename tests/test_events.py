@@ -349,6 +349,7 @@ def test_main_venue_named_as_a_bridge_point():
         ("Về dự đại hội có 120 đại biểu chính thức.", {"count": 120, "approx": False}),
         ("Hội nghị thảo luận sôi nổi, thẳng thắn.", None),
         ("Kỳ họp có sự tham dự của 77/86 đại biểu HĐND tỉnh.", {"count": 77, "approx": False}),  # 77 of 86
+        ("Ban Chấp hành Đảng bộ tỉnh khóa I gồm 65 người.", None),  # how many a body has
     ],
 )
 def test_attendance(sentence, attendance):

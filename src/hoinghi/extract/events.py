@@ -301,8 +301,8 @@ def _attendance(text: str, start: int) -> dict | None:
         at = text.find(noun, start)
         while at != -1 and (best is None or at < best[0]):
             m = _COUNT_BEFORE.search(text, max(start, at - 16), at)
-            if m:
-                best = (at, m)
+            if m and not text.endswith(("gồm", "gồm có"), max(0, m.start() - 8), m.start() - 1):
+                best = (at, m)  # (`Ban Chấp hành gồm 65 người`: how many a body has, not who attended)
                 break
             at = text.find(noun, at + 1)
     if best is None:
