@@ -188,6 +188,8 @@ def test_city_of_a_provincial_event_in_person():
          ["Ban Chỉ đạo công tác thông tin đối ngoại"]),
         ("Ngày 9-4, tại Hội trường Tỉnh ủy, Ban Thường vụ Tỉnh ủy tổ chức hội nghị báo cáo viên.",
          ["Ban Thường vụ Tỉnh ủy"]),
+        ("Sáng 1/3, tại Hội trường Diên Hồng – Nhà Quốc hội, Bộ Chính trị, Ban Bí thư tổ chức hội nghị toàn quốc.",
+         ["Bộ Chính trị", "Ban Bí thư"]),
         # `khai mạc`, with the body's term between it and the verb
         ("Sáng 1/3, HĐND tỉnh Yên Bái khóa XIX, nhiệm kỳ 2021-2026 đã khai mạc Kỳ họp thứ 12.", ["HĐND tỉnh Yên Bái"]),
         # an abbreviation the text defines stands between the body and the verb

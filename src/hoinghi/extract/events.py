@@ -43,7 +43,7 @@ _JOINTS = r",|và|cùng|phối hợp với|phối hợp cùng|đã có|đã|vừ
 _ORGANIZERS_JOINT = re.compile(rf"\s*(?:{_JOINTS}|\s)*\s*")  # between two organisers
 # between the last organiser and the verb: also its term (`HĐND tỉnh khóa XIX, nhiệm kỳ 2021-2026 đã khai mạc`)
 _SUBJECT_TO_VERB = re.compile(rf"\s*(?:{_JOINTS}|khóa [IVXL]+|nhiệm kỳ \d{{4}}\s*[-–]\s*\d{{4}}|\s)*\s*")
-_VENUE_BEFORE = re.compile(r"(?:\btại|\bở)\s+(?:(?:[Tt]rụ sở|[Hh]ội trường|[Pp]hòng họp|điểm cầu|[Nn]hà)\s+)?$")
+_VENUE_BEFORE = re.compile(r"(?:(?:\btại|\bở)\s+|(?:[Tt]rụ sở|[Hh]ội trường|[Pp]hòng họp|điểm cầu|\b[Nn]hà)\s+)$")
 _FULL_STOP = re.compile(r"\.(?:\s|$)")
 _DANG_BEFORE = re.compile(r"đ(?<!\w.)ang\s+(?:\w+\s+){0,2}$")  # `đang triển khai`: not this event's doing
 _TOWN_ABBR = re.compile(r"(T(?<!\w.)[PXp])\.")  # `TP. Nha Trang`
