@@ -388,6 +388,12 @@ def positions_in(sentence: str) -> dict[str, list[str]]:
     # titles in Title Case
     ("Bộ Trưởng Quốc phòng Chansamone Chanyalath và Phó Chủ Tịch UBND tỉnh Nguyễn Văn Sơn dự lễ.",
      {"Chansamone Chanyalath": ["Bộ Trưởng Quốc phòng"], "Nguyễn Văn Sơn": ["Phó Chủ Tịch UBND tỉnh"]}),
+    # a plural title before a list of names is each one's; a singular one is the first name's only
+    ("Dự kỳ họp có các Phó Chủ tịch HĐND tỉnh Trần Xuân Vinh, Nguyễn Công Thanh và Lê Văn Hòa.",
+     {"Trần Xuân Vinh": ["Phó Chủ tịch HĐND tỉnh"], "Nguyễn Công Thanh": ["Phó Chủ tịch HĐND tỉnh"],
+      "Lê Văn Hòa": ["Phó Chủ tịch HĐND tỉnh"]}),
+    ("Dự kỳ họp có Phó Chủ tịch HĐND tỉnh Trần Xuân Vinh, ông Nguyễn Công Thanh.",
+     {"Trần Xuân Vinh": ["Phó Chủ tịch HĐND tỉnh"], "Nguyễn Công Thanh": []}),
     # `danh dự` is no verb `dự`
     ("Ông Nguyễn Văn An, Lãnh sự danh dự Việt Nam tại Sapporo dự lễ.",
      {"Nguyễn Văn An": ["Lãnh sự danh dự Việt Nam tại Sapporo"]}),

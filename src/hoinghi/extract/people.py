@@ -179,6 +179,8 @@ _LATIN_REST = r"(?<![\w-].)[a-z]+(?:[ -][A-Z][a-z]+){1,3}(?![\w-])"  # a run in 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # a Vietnamese syllable without its marks: initial consonant, vowels, final consonant
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+_PLURAL_BEFORE = re.compile(r"(?:^|\s)[Cc]ác\s+$")
+_NEXT_IN_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
 _CREDIT = re.compile(r"(?:[ẢảAa]nh|Photo|Nguồn)\s*:\s*$")
 _CLAUSE_MARKS = ".;:!?\n()“”\""
 _PART_SEP = re.compile(r"[,;]")
@@ -373,6 +375,7 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
     by_name: dict[str, PersonMatch] = {}
     order: list[str] = []
     prev_end = 0
+    shared: str | None = None  # a plural title that the names of a list share
     for idx, (s, e) in enumerate(spans):
         name = text[s:e]
         nxt = spans[idx + 1][0] if idx + 1 < len(spans) else len(text)
@@ -404,6 +407,13 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
                 continue
             _add_position(pm.person.former_positions if former else pm.person.positions, phrase)
             pm.position_spans.append((ps, pe, phrase))
+        # `các Phó Chủ tịch HĐND tỉnh A, B và C`: a plural title before a list of names is each one's
+        if before and not after and _PLURAL_BEFORE.search(text, max(0, before[0][0] - 8), before[0][0]):
+            shared = " ".join(text[before[-1][0]:before[-1][1]].split()).strip(" ,;-–")
+        elif not (before or after) and shared and _NEXT_IN_LIST.fullmatch(text, prev_end, s):
+            _add_position(pm.person.positions, shared)
+        else:
+            shared = None
         prev_end = max(e, after[-1][1] if after else e)
     people = [by_name[k] for k in order]
     _refer_back(text, people)
