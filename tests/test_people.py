@@ -394,6 +394,11 @@ def positions_in(sentence: str) -> dict[str, list[str]]:
       "Lê Văn Hòa": ["Phó Chủ tịch HĐND tỉnh"]}),
     ("Dự kỳ họp có Phó Chủ tịch HĐND tỉnh Trần Xuân Vinh, ông Nguyễn Công Thanh.",
      {"Trần Xuân Vinh": ["Phó Chủ tịch HĐND tỉnh"], "Nguyễn Công Thanh": []}),
+    # a plural title heading a list
+    ("Các Phó Bí thư gồm: ông Hoàng Văn Giang, ông Trần Huy Tuấn và bà Giàng Thị Dung.",
+     {"Hoàng Văn Giang": ["Phó Bí thư"], "Trần Huy Tuấn": ["Phó Bí thư"], "Giàng Thị Dung": ["Phó Bí thư"]}),
+    ("Dự hội nghị có các đồng chí là ông Nguyễn Văn An, ông Lê Văn Bình.",  # no title: nothing to share
+     {"Nguyễn Văn An": [], "Lê Văn Bình": []}),
     # `danh dự` is no verb `dự`
     ("Ông Nguyễn Văn An, Lãnh sự danh dự Việt Nam tại Sapporo dự lễ.",
      {"Nguyễn Văn An": ["Lãnh sự danh dự Việt Nam tại Sapporo"]}),

@@ -179,6 +179,7 @@ _LATIN_REST = r"(?<![\w-].)[a-z]+(?:[ -][A-Z][a-z]+){1,3}(?![\w-])"  # a run in 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # a Vietnamese syllable without its marks: initial consonant, vowels, final consonant
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+_LIST_HEAD = re.compile(r"[Cc]ác\s+([^.;:\n]{3,80}?)\s+(?:gồm(?: có)?|là)\s*:?\s*(?:(?:ông|bà|đồng chí)\s+)?$")
 _PLURAL_BEFORE = re.compile(r"(?:^|\s)[Cc]ác\s+$")
 _NEXT_IN_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
 _CREDIT = re.compile(r"(?:[ẢảAa]nh|Photo|Nguồn)\s*:\s*$")
@@ -408,7 +409,12 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
             _add_position(pm.person.former_positions if former else pm.person.positions, phrase)
             pm.position_spans.append((ps, pe, phrase))
         # `các Phó Chủ tịch HĐND tỉnh A, B và C`: a plural title before a list of names is each one's
-        if before and not after and _PLURAL_BEFORE.search(text, max(0, before[0][0] - 8), before[0][0]):
+        head = _LIST_HEAD.search(text, max(prev_end, s - 120), s) if not before else None
+        if head and lx.head_at_start.match(head.group(1)):  # `Các Phó Bí thư gồm: ông A, ông B`
+            shared = " ".join(head.group(1).split())
+            _add_position(pm.person.positions, shared)
+            pm.position_spans.append((head.start(1), head.end(1), shared))
+        elif before and not after and _PLURAL_BEFORE.search(text, max(0, before[0][0] - 8), before[0][0]):
             shared = " ".join(text[before[-1][0]:before[-1][1]].split()).strip(" ,;-–")
         elif not (before or after) and shared and _NEXT_IN_LIST.fullmatch(text, prev_end, s):
             _add_position(pm.person.positions, shared)
