@@ -10,7 +10,8 @@ from rich.text import Text
 from hoinghi.model import Article
 
 
-def _kv(rows: list[tuple[str, str]]) -> Table:
+def key_values(rows: list[tuple[str, str | None]]) -> Table:
+    """Two columns, a key and its value, for the rows that have a value."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
@@ -33,7 +34,7 @@ def _doc_label(d) -> str:
 
 
 def article_table(art: Article) -> Panel:
-    parts: list = [_kv([
+    parts: list = [key_values([
         ("id", art.id), ("url", art.url or ""), ("published", art.published or "—"),
         ("section", " › ".join(art.section)), ("authors", ", ".join(art.authors)),
         ("sources", ", ".join(art.sources)), ("views", str(art.views) if art.views is not None else ""),
@@ -50,7 +51,7 @@ def article_table(art: Article) -> Panel:
         att = ev.attendance
         attendance = (("~" if att.get("approx") else "") + str(att.get("count"))) if att else ""
         parts.append(Text(f"\n{'Main event' if i == 0 else 'Event'}: {ev.name or ev.kind}", style="bold magenta"))
-        parts.append(_kv([
+        parts.append(key_values([
             ("when", when), ("mode", ev.mode or ""), ("where", ", ".join(x for x in (ev.venue, ev.city) if x)),
             ("part of", ev.parent or ""), ("theme", ev.theme or ""), ("organizers", ", ".join(ev.organizers)),
             ("chairs", ", ".join(ev.chairs)), ("speakers", ", ".join(ev.speakers)), ("bridge points", bridges),

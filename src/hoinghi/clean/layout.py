@@ -140,7 +140,6 @@ class _Rules:
         self.section_drop = set(sec["drop_items"])
         cap = lay["caption"]
         self.caption_max = cap["max_words"]
-        self.caption_credit = re.compile(cap["credit"])
         self.caption_credit_raw = re.compile(cap["credit_raw"])
         self.caption_starts = _LinePattern(cap["starts"])
         self.caption_verbs = re.compile(words_regex(cap["verbs"]))
@@ -466,6 +465,9 @@ def _slug_title(content: list[Line], url: str | None) -> Line | None:
     for ln in content:
         if ln.label == "blank" or not 4 <= ln.words <= 60:
             continue
+        first = _SLUG_WORD.findall(fold(ln.text[:40], normalized=True))
+        if first and first[0] != slug[0]:
+            continue  # decided by the first word, without folding the whole line
         words = _SLUG_WORD.findall(ln.folded)
         same = 0
         for a, b in zip(words, slug, strict=False):

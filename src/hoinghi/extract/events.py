@@ -18,7 +18,7 @@ from functools import cache
 from hoinghi import lexicons
 from hoinghi.clean.dates import find_event_date
 from hoinghi.model import BridgePoint, Event
-from hoinghi.text import trie_regex
+from hoinghi.text import trie_regex, words_regex
 
 _UNDER_CHAIR = re.compile(r"(?:[dD]ưới )?sự chủ trì(?:, điều hành)? của\s+")
 
@@ -29,9 +29,10 @@ def _both_cases(words: list[str]) -> list[str]:
 
 
 def _words(words: list[str]) -> str:
-    """Any of the words, as printed or capitalised, as a whole word in group 1 (the boundary before it checked after
-    its first letter, so that `re` scans for the first letters: see `trie_regex`)."""
-    return "(" + trie_regex(_both_cases(words), after_first=r"(?<!\w.)") + r")(?!\w)"
+    """Any of the words, as printed or capitalised, as a whole word in group 1."""
+    return "(" + words_regex(_both_cases(words)) + ")"
+
+
 _MODE_SAID = re.compile(r"(?:theo|dưới|bằng) hình(?: thức)? [^.;\n]{0,60}")
 _BRIDGE = re.compile(r"(?<!\d )điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})")
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
@@ -76,7 +77,7 @@ class _Lex:
             re.escape(t) for t in sorted(ev["name_stops"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
         self.noun = re.compile(_words(self.noun_kinds))
         self.speech = re.compile(_words(ev["speech_verbs"]))
-        self.chair = re.compile(r"(?<!\w)(?:[đĐ]ồng chủ trì|[cC]hủ trì)(?!\w)")
+        self.chair = re.compile(_words(["đồng chủ trì", "chủ trì"]))
         # a sentence worth reading for chairs and speakers
         self.role = re.compile(trie_regex(_both_cases(["chủ trì"] + ev["speech_verbs"])))
         self.study = re.compile(_words(ev["study_verbs"]))
@@ -183,6 +184,12 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     lead = lead_s.text if lead_s else ""
     lead_para_end = text.find("\n", body_start)
     lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
+    # the paragraph of the sentence that names the event, when a sapo stands before it
+    event_para = None
+    if lead_s is not None and lead_s.start > body_start + len(lead_para):
+        para_start = text.rfind("\n", 0, lead_s.start) + 1
+        para_end = text.find("\n", lead_s.start)
+        event_para = (para_start, text[para_start: para_end if para_end != -1 else len(text)])
     kind, name = _kind_and_name(title, lead)
     if kind is None:
         return []
@@ -197,8 +204,8 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     if when:
         ev.date, ev.part_of_day = when.date, when.part_of_day
     ev.mode, explicit = _mode((title or "") + "\n" + lead_para)
-    if not explicit and lead_s is not None and lead_s.start > body_start + len(lead_para):
-        ev.mode, explicit = _mode(lead_s.text)  # the sentence naming the event, after a sapo
+    if not explicit and event_para:
+        ev.mode, explicit = _mode(event_para[1])
     if not explicit:  # `Hội nghị được tổ chức theo hình thức trực tiếp kết hợp trực tuyến …` further down
         said = _MODE_SAID.search(text, body_start)
         if said:
@@ -225,12 +232,8 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
 
     taken = [(a, b) for pm in people for a, b, _ in pm.position_spans]
     ev.organizers = _organizers(lead_para, orgs, body_start, taken)
-    if not ev.organizers and lead_s is not None and lead_s.start > len(lead_para) + body_start:
-        # the sentence that names the event stands in a later paragraph (after a sapo): its subject held it
-        para_start = text.rfind("\n", 0, lead_s.start) + 1
-        para_end = text.find("\n", lead_s.start)
-        ev.organizers = _organizers(text[para_start: para_end if para_end != -1 else len(text)], orgs, para_start,
-                                    taken)
+    if not ev.organizers and event_para:  # its subject held it
+        ev.organizers = _organizers(event_para[1], orgs, event_para[0], taken)
     _main_venue_bridge(ev, province)
     starts = [x.start for x in sents]
     titles = sorted(taken)

@@ -69,24 +69,23 @@ class _Lex:
         self.stop = re.compile(rf"(?<![{LO}{UP}])(?:{'|'.join(stops)})(?![{LO}])")
         org_alt = "|".join(re.escape(o) for o in sorted(lex["org_heads"], key=len, reverse=True))
         self.org_at_start = re.compile(rf"^(?:{org_alt})(?![{LO}])")
-        self.provincial_bodies = lex["provincial_bodies"]
         self.compounds = {k: re.compile(rf"(?:{v})(?![{LO}])") for k, v in lex["compounds"].items()}
-        # no word character before the name: checked after its first letter, so that `re` scans for the letters
-        sur_alt = trie_regex(sorted(s for s in self.surnames if s[:1].isupper()), after_first=r"(?<!\w.)")
-        self.name = re.compile(rf"(?:{sur_alt})(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])")
-        # One pass for both kinds of name: each first letter's surnames, then (for A-Z) a run of words in Latin
-        # script (`Xaysomphone Phomvihane`), as one alternation of branches that each open on a letter, which `re`
-        # scans for by those letters.
+        # A name: a surname, then capitalised syllables, with no word character before it (checked after its first
+        # letter, so that `re` scans for the letters): one branch for each first letter.
         tail = rf"(?:[ ](?:{SYL})){{1,4}}(?![{LO}{UP}\w])"
         by_first: dict[str, list[str]] = {}
         for name in self.surnames:
             if name[:1].isupper():
                 by_first.setdefault(name[0], []).append(name[1:])
+        surname = {first: re.escape(first) + r"(?<!\w.)" + trie_regex(sorted(rests)) + tail
+                   for first, rests in by_first.items()}
+        self.name = re.compile("|".join(surname[first] for first in sorted(surname)))
+        # One pass for both kinds of name: those branches and, for A-Z, a run of words in Latin script
+        # (`Xaysomphone Phomvihane`) after each letter's surnames.
         branches = []
-        for first in sorted(set(by_first) | set(string.ascii_uppercase)):
-            rests = by_first.get(first)
-            if rests:
-                branches.append(re.escape(first) + r"(?<!\w.)" + trie_regex(sorted(rests)) + tail)
+        for first in sorted(set(surname) | set(string.ascii_uppercase)):
+            if first in surname:
+                branches.append(surname[first])
             if first in string.ascii_uppercase:
                 branches.append(first + _LATIN_REST)
         self.any_name = re.compile("|".join(branches))
@@ -195,8 +194,7 @@ _NEXT_WORD = re.compile(r" ([^\s,.;:]+)")
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s+tuổi(?=\s*[,;])")
 _APPOINT = r"(?:được\s+(?:tín nhiệm\s+)?(?:tái\s+)?(?:bầu|bổ nhiệm|chỉ định)\s+(?:giữ chức(?: vụ)?|làm)|(?:tái\s+)?giữ chức(?: vụ)?|làm)"
-_APPOINTED = re.compile(rf"\s+{_APPOINT}\s+")
-_APPOINTED_PART = re.compile(rf"{_APPOINT}\s+")
+_APPOINTED = re.compile(rf"\s*{_APPOINT}\s+")
 
 
 def _chain_after(text: str, pos: int, limit: int,
@@ -210,7 +208,7 @@ def _chain_after(text: str, pos: int, limit: int,
     if pos >= limit:
         return [], pos
     ch = text[pos]
-    appointed = _APPOINTED.match(text, pos - 1 if pos and text[pos - 1] == " " else pos, limit)
+    appointed = _APPOINTED.match(text, pos, limit)
     if appointed and lx.head_at_start.match(text[appointed.end(): appointed.end() + 60]):
         # `Nguyễn Xuân Ký được tái bầu làm Bí thư Tỉnh ủy`, `Trần Thắng giữ chức Chủ tịch UBND tỉnh`
         seg_start = appointed.end()
@@ -239,7 +237,7 @@ def _chain_after(text: str, pos: int, limit: int,
         fm = _FORMER.match(body)
         if fm:
             former, body, lead = True, body[fm.end():], lead + fm.end()
-        am = _APPOINTED_PART.match(body)  # `…, Phó Bí thư Tỉnh ủy, giữ chức vụ Chủ tịch UBND tỉnh`
+        am = _APPOINTED.match(body)  # `…, Phó Bí thư Tỉnh ủy, giữ chức vụ Chủ tịch UBND tỉnh`
         if am:
             body, lead = body[am.end():], lead + am.end()
         found = _position_in(body, at_start=True)

@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from hoinghi.report import key_values
 from hoinghi.store.snippets import Segments
 
 MARK = "bold yellow"
@@ -46,15 +47,8 @@ def search_table(hits: list, query: str) -> Table:
 
 
 def person_panel(p: dict[str, Any]) -> Panel:
-    parts: list = []
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold cyan")
-    head.add_column()
-    head.add_row("id", p["id"])
-    if p["provinces"]:
-        head.add_row("provinces", ", ".join(p["provinces"]))
-    head.add_row("articles", str(len(p["articles"])))
-    parts.append(head)
+    parts: list = [key_values([("id", p["id"]), ("provinces", ", ".join(p["provinces"])),
+                               ("articles", str(len(p["articles"])))])]
     if p["positions"]:
         t = Table("position", "first seen", "last seen", "articles", title="Positions", title_justify="left",
                   header_style="bold", show_edge=False)
@@ -74,13 +68,8 @@ def person_panel(p: dict[str, Any]) -> Panel:
 
 
 def document_panel(d: dict[str, Any]) -> Panel:
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold cyan")
-    head.add_column()
-    for key in ("id", "issuer", "date", "subject"):
-        if d.get(key):
-            head.add_row(key, str(d[key]))
-    head.add_row("articles", str(len(d["articles"])))
+    head = key_values([(key, str(d[key]) if d.get(key) else None) for key in ("id", "issuer", "date", "subject")]
+                      + [("articles", str(len(d["articles"])))])
     parts: list = [head]
     rows = d.get("cascade") or []
     t = Table(title=f"Cascade: {len(rows)} event{'s' if len(rows) != 1 else ''} that studied or carried it out",
@@ -101,19 +90,13 @@ def document_panel(d: dict[str, Any]) -> Panel:
 
 
 def event_panel(e: dict[str, Any]) -> Panel:
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold cyan")
-    head.add_column()
     when = " ".join(x for x in (e.get("part_of_day"), e.get("date")) if x)
     rows = [("id", e["id"]), ("kind", e.get("kind")), ("when", when), ("mode", e.get("mode")),
             ("where", ", ".join(x for x in (e.get("city"), e.get("province")) if x)), ("level", e.get("level")),
             ("organizers", ", ".join(e.get("organizers") or [])), ("chairs", ", ".join(e["chair_names"])),
             ("speakers", ", ".join(e["speaker_names"])),
             ("documents", "; ".join(d["label"] for d in e["document_labels"]))]
-    for k, v in rows:
-        if v:
-            head.add_row(k, str(v))
-    parts: list = [head]
+    parts: list = [key_values([(k, str(v) if v else None) for k, v in rows])]
     if e["bridge_points"]:
         t = Table("bridge point", "province", "after 2025", "chairs", "attendees", "reported in",
                   title="Bridge points (điểm cầu)", title_justify="left", header_style="bold", show_edge=False)
