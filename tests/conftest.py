@@ -18,6 +18,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "src" / "hoinghi" / "examples"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    """The official scorer (`shared/eval/score.py`), loaded as a module; skipped where it is not beside the project."""
+    import importlib.util
+
+    if not SCORER.exists():
+        pytest.skip("shared/eval/score.py is not beside the repository")
+    spec = importlib.util.spec_from_file_location("hoinghi_official_score", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 PG = os.environ.get("HOINGHI_TEST_PG")
 
 

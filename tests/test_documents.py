@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from hoinghi.model import Document
 from hoinghi.text import normalize
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
 
 def found(text: str, **kw) -> list[DocumentMatch]:
@@ -481,15 +479,6 @@ def test_normalize_code(code, norm):
     assert normalize_code(code) == norm
 
 
-def _scorer_doc_key():
-    if not SCORER.exists():
-        pytest.skip("shared/eval/score.py is not beside the repository")
-    spec = importlib.util.spec_from_file_location("hoinghi_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.doc_key
-
-
 @pytest.mark.parametrize(
     "doc",
     [
@@ -502,8 +491,8 @@ def _scorer_doc_key():
         Document(kind="Văn kiện", congress="XIII"),
     ],
 )
-def test_document_key_is_the_scorers(doc):
-    doc_key = _scorer_doc_key()
+def test_document_key_is_the_scorers(doc, scorer):
+    doc_key = scorer.doc_key
     assert document_key(doc) == doc_key(dataclasses.asdict(doc))
 
 

@@ -5,11 +5,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from hoinghi.cli import main
@@ -18,7 +16,6 @@ from hoinghi.pipeline import extract
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 GOLD = ROOT / "tests" / "fixtures" / "seeds.gold.jsonl"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 PAGE = """Hội nghị quán triệt Nghị quyết Trung ương 4 khóa XIII
 
@@ -125,16 +122,6 @@ def test_external_date_becomes_published_when_the_page_prints_none():
 
 # ---------------------------------------------------------------------------------------------------------------
 # The seeds with the official scorer: a regression guard
-
-@pytest.fixture(scope="module")
-def scorer():
-    if not SCORER.exists():
-        pytest.skip("shared/eval/score.py is not beside the repository")
-    spec = importlib.util.spec_from_file_location("hoinghi_official_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
 
 def seed_scores(scorer) -> dict[str, float]:
     golds = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
