@@ -1,0 +1,108 @@
+"""The shape of every lexicon file, checked when it is loaded (as dateparser checks its language files).
+
+A shape is one of:
+- `WORDS`: a list of distinct, non-empty strings;  `REGEXES`: a list of regular expressions that compile;
+- `STR`, `REGEX`, `INT`, `BOOL`: one value of that kind;
+- `Table({...})`: a table with exactly these keys (a key ending in `?` may be left out);
+- `Mapping(shape)`: a table whose keys are data (words, names) and whose values all have `shape`;
+- `ListOf(shape)`: a list whose items have `shape`;  `OneOf(a, b)`: either shape.
+
+A file whose shape is not here cannot be loaded: a new lexicon file comes with its shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+
+
+WORDS, REGEXES = Kind("a list of distinct words"), Kind("a list of regular expressions")
+STR, REGEX, INT, BOOL = Kind("a string"), Kind("a regular expression"), Kind("an integer"), Kind("true or false")
+
+
+@dataclass(frozen=True)
+class Table:
+    keys: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Mapping:
+    values: Any
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+
+
+@dataclass(frozen=True)
+class OneOf:
+    shapes: tuple
+
+    def __init__(self, *shapes):
+        object.__setattr__(self, "shapes", shapes)
+
+
+_LEFTOVER_RULE = Table({"max_words": INT, "end?": BOOL, "block?": BOOL, "patterns": REGEXES})
+_COUNTRY = OneOf(WORDS, Table({"variants": WORDS, "listed?": BOOL, "not_before?": WORDS, "only_after?": WORDS,
+                               "after?": WORDS}))
+
+SHAPES: dict[str, Any] = {
+    "countries.toml": Table({
+        "settings": Table({"person_titles": WORDS, "name_syllables": WORDS, "single_prev_allow": WORDS}),
+        "country": Mapping(_COUNTRY),
+        "international": Mapping(WORDS),
+        "foreign_province": Mapping(Table({"country": STR, "variants?": WORDS})),
+        "region": Table({"names": WORDS}),
+    }),
+    "dates.toml": Table({
+        "weekdays": Mapping(INT),
+        "weekday_names": Table({"names": WORDS}),
+        "published_labels": Table({"words": WORDS}),
+        "widgets": Table({"words": WORDS}),
+        "parts_of_day": Mapping(STR),
+        "relative_days": Table({"words": WORDS, "alone": WORDS}),
+        "months": Mapping(INT),
+        "english_months": Mapping(INT),
+        "document_kinds": Table({"words": WORDS}),
+        "document_verbs": Table({"words": WORDS}),
+    }),
+    "documents.toml": Table({
+        "numbered_only": WORDS, "verb_like": WORDS, "verbs": WORDS, "plenum_kinds": WORDS, "congress_kinds": WORDS,
+        "code_issuers": ListOf(ListOf(STR)), "issuers": ListOf(ListOf(STR)), "closing_issuers": WORDS,
+        "kinds": Mapping(ListOf(STR)), "abbreviations": Mapping(STR), "code_kinds": Mapping(STR),
+        "numerals": Mapping(INT),
+    }),
+    "events.toml": Table({
+        "triggers": WORDS, "name_stops": WORDS, "speech_verbs": WORDS, "chair_verbs": WORDS, "study_verbs": WORDS,
+        "venue_heads": WORDS, "attendance_nouns": WORDS, "kinds": Mapping(STR), "approx": Mapping(BOOL),
+        "verb_kinds": Mapping(STR),
+    }),
+    "layout.toml": Table({
+        "title": Table({"min_words": INT, "max_words": INT}),
+        "section": Table({"separators": STR, "max_words": INT, "max_item_words": INT, "max_items": INT,
+                          "drop_items": WORDS}),
+        "caption": Table({"max_words": INT, "credit_raw": REGEX, "starts": WORDS, "verbs": WORDS, "ends": REGEX,
+                          "not_inside_raw": WORDS, "not_starts": REGEX}),
+        "lead": Table({"starts_raw": REGEX}),
+        "byline": Table({"max_words": INT, "max_chars": INT, "prefix_raw": REGEX, "source_raw": REGEX,
+                         "agencies": WORDS, "separators_raw": REGEX, "stopwords_raw": WORDS}),
+        "views": Table({"patterns": REGEXES}),
+        "related_block": Table({"max_words": INT, "slug": REGEX}),
+    }),
+    "leftovers.toml": Mapping(_LEFTOVER_RULE),
+    "organizations.toml": Table({
+        "inner_words": WORDS, "inner_pairs": WORDS, "not_orgs": WORDS, "stops": WORDS, "kinds": Mapping(STR),
+        "known": Mapping(STR),
+    }),
+    "people.toml": Table({
+        "surnames": WORDS, "not_people": WORDS, "honorifics": WORDS, "honorific_positions": WORDS, "heads": WORDS,
+        "heads_after_prefix": WORDS, "head_prefixes": WORDS, "modifiers": WORDS, "stops": WORDS, "org_heads": WORDS,
+        "abbreviations": Mapping(STR), "compounds": Mapping(STR),
+    }),
+}
