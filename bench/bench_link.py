@@ -20,7 +20,7 @@ import random
 import time
 from pathlib import Path
 
-from hoinghi.extract.places import all_provinces
+from hoinghi.geo import all_provinces
 from hoinghi.link import link
 from hoinghi.link.documents import link_documents
 from hoinghi.link.duplicates import find_duplicates

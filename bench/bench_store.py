@@ -10,7 +10,7 @@
    Target: 500 pages/s per core end to end.
 2. Search: a store of --articles records generated directly (no extraction) by recombining the sentences and
    headlines of the seeds and the example corpus with varied provinces, dates, names and documents
-   (`hoinghi.store.synth`), loaded in bulk with the full-text index built after the insert; then --queries
+   (`bench/synth.py`), loaded in bulk with the full-text index built after the insert; then --queries
    searches of a realistic mix (topics, names, document keys; with and without filters), timed end to end
    (ranking, highlighted snippets). Target: p95 under 50 ms. Most words of the generated articles are in a large
    share of them, so nearly every query takes the capped path (`hoinghi.store.search.RANK_CAP`); `--keep` a store
@@ -104,8 +104,8 @@ def _prepare(args):
     start, n, seed = args
     import datetime as dt
 
+    import synth
     from hoinghi.model import Page
-    from hoinghi.store import synth
     from hoinghi.store.core import article_rows, page_hash
 
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -163,7 +163,7 @@ def build(store, n: int, workers: int, chunk: int = 5000, seed: int = 1) -> floa
 
 
 def queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
-    from hoinghi.store import synth
+    import synth
 
     provinces = synth._provinces()
     topics = ["thông tin đối ngoại", "doi ngoai da phuong", "chuyển đổi số", "hội nhập quốc tế", "thuỷ điện",

@@ -1021,3 +1021,11 @@ def test_table_borders_left_around_a_line():
     caption = "Các đại biểu tham dự Hội nghị chụp ảnh lưu niệm (Ảnh: Tiến Lập)"
     layout = analyse(article(caption + " |"))
     assert layout.captions == [caption]
+
+
+def test_every_labelled_line_names_its_rule():
+    """`Line.why` says which rule gave each line its label (what `hoinghi explain` prints); body and blank lines are
+    what no rule claimed."""
+    for path in sorted(SEEDS.glob("*.txt")) + sorted((FIXTURES / "clean").glob("*.txt")):
+        for ln in analyse(path.read_text(encoding="utf-8")).lines:
+            assert ln.why or ln.label in ("blank", "body"), (path.name, ln)

@@ -534,3 +534,20 @@ def test_seed_documents(record):
 ])
 def test_signing_date_printed_before_the_issuer(sentence, date):
     assert [d.document.date for d in find_documents(sentence)] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("theo Kết luận số 57-KL/TW của Bộ Chính trị", "numbered code"),
+        ("theo Chỉ thị 25 của Ban Bí thư", "kind + number"),
+        ("Nghị quyết Trung ương 4 khóa XIII", "plenum resolution"),
+        ("Nghị quyết Đại hội XIII của Đảng", "congress resolution"),
+        ("theo 1234/QĐ-TTg", "bare code"),
+        ("thực hiện Đề án về phát triển du lịch của Tỉnh ủy", "kind + subject"),
+    ],
+)
+def test_rule_names_how_the_document_was_found(text, rule):
+    got = found(text)
+    assert [m.rule for m in got] == [rule]
+    assert "rule" not in got[0].document.__dict__

@@ -447,3 +447,41 @@ def test_mode_from_the_sentence_that_names_the_event_after_a_sapo():
                     "Sáng 14/12, Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị trực tuyến đối ngoại toàn "
                     "quốc."), date="2021-12-15")
     assert (ev.mode, ev.organizers) == ("online", ["Bộ Chính trị", "Ban Bí thư Trung ương Đảng"])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reasons (`why`): one per field decided, and none of them in the record
+
+
+def test_why_names_the_rule_of_each_field(monkeypatch):
+    import hoinghi.pipeline
+    from hoinghi.extract import events
+
+    reasons: list = []
+    build = events.build_events
+
+    def explained(*args):
+        return build(*args, why=reasons)
+
+    text = page("Hội nghị quán triệt Nghị quyết Trung ương 4 khóa XIII",
+                "Sáng 14-12, Tỉnh ủy Bình Dương tổ chức hội nghị trực tuyến quán triệt Nghị quyết Trung ương 4 khóa "
+                "XIII. Đồng chí Nguyễn Văn Lợi, Bí thư Tỉnh ủy chủ trì hội nghị.")
+    plain = extract(text=text, date="2021-12-31")
+    monkeypatch.setattr(events, "build_events", explained)  # wherever the pipeline imports it from
+    monkeypatch.setattr(hoinghi.pipeline, "build_events", explained, raising=False)
+    art = extract(text=text, date="2021-12-31")
+    assert art.to_dict() == plain.to_dict()
+    why = {field: reason for i, field, reason in reasons if i == 0}
+    assert why["kind"] == "'Hội nghị' in the headline"
+    assert why["date"] == "'Sáng 14-12' in the lead resolved against 2021-12-31"
+    assert why["mode"] == "printed 'trực tuyến' in the headline or lead"
+    assert why["chairs"] == "before 'chủ trì' in sentence 2: Nguyễn Văn Lợi"
+    assert why["organizers"].endswith(": " + ", ".join(art.events[0].organizers))
+    assert set(why) <= set(Event.__dataclass_fields__)
+
+
+def test_chair_verbs_come_from_the_lexicon():
+    from hoinghi.extract.events import lex
+
+    assert lex().chair_tails == ("hủ trì",)
+    assert lex().chair.search("Đồng chủ trì hội nghị").group(1) == "Đồng chủ trì"

@@ -352,6 +352,26 @@ def test_match_spans_point_into_the_text():
     assert [m.text for m in find_places(text)] == ["Yên Bái", "TP.HCM"]
 
 
+def test_each_match_says_how_it_was_found():
+    text = normalize("tỉnh Yên Bái, Lào Cai; huyện Văn Yên, Trấn Yên; xã Tân Thịnh; Quận 1; điểm cầu Phúc Yên; "
+                     "Hoa Kỳ, ASEAN; tỉnh Khăm Muộn; Hủa Phăn")
+    assert [(m.text, m.rule) for m in find_places(text)] == [
+        ("Yên Bái", "province after unit word"),
+        ("Lào Cai", "province in a list after a unit word"),
+        ("Văn Yên", "district after unit word"),
+        ("Trấn Yên", "district after unit word"),
+        ("Tân Thịnh", "commune after unit word"),
+        ("Quận 1", "numbered district after quận"),
+        ("Phúc Yên", "district at a bridge point"),
+        ("Hoa Kỳ", "country lexicon"),
+        ("ASEAN", "international lexicon"),
+        ("Khăm Muộn", "foreign province after unit word"),
+        ("Hủa Phăn", "foreign province"),
+    ]
+    assert find_places(normalize("Hội nghị tại Yên Bái"))[0].rule == "gazetteer: province"
+    assert "rule" not in Place.__dataclass_fields__  # the rule stays out of the output
+
+
 def test_dedupe_keeps_first_of_each_place():
     text = "Mỹ và Hoa Kỳ; TP.HCM, Thành phố Hồ Chí Minh; Thái Nguyên, thành phố Thái Nguyên, tỉnh Thái Nguyên"
     assert dedupe(find_places(normalize(text))) == [

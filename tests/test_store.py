@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import zlib
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
@@ -197,10 +198,19 @@ def test_a_failing_batch_stores_nothing(store, example_results, monkeypatch):
     assert store.write_batch(broken).added == 10
 
 
+def _bench_synth():
+    """The benchmarks' generator of synthetic pages (bench/synth.py)."""
+    bench = str(Path(__file__).resolve().parent.parent / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    import synth
+
+    return synth
+
+
 def test_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
     """A real `hoinghi ingest` killed with SIGKILL after its first batch committed, then run again."""
-    from hoinghi.store import synth
-
+    synth = _bench_synth()
     corpus = tmp_path / "corpus"
     n, batch = 3000, 200
     names = synth.write_pages(corpus, n, seed=7, sources=[str(EXAMPLES)])

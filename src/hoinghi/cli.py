@@ -75,17 +75,21 @@ class Summary:
         if len(self.skipped) > 50:
             reasons = Counter(r.split(":")[0] for _, r in self.skipped)
             console.print(f"  … and {len(self.skipped) - 50} more: " + ", ".join(f"{n}× {r}" for r, n in reasons.most_common(5)))
+        failed = Counter(r.split()[1] for _, r in self.warnings if r.startswith("step ") and " failed:" in r)
+        if failed:
+            console.print("  [yellow]steps failed[/]: " + ", ".join(f"{n}× {s}" for s, n in failed.most_common()))
         for source, reason in self.warnings[:20]:
             console.print(f"  [dim]warning[/] {source}: {reason}")
 
 
 def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: Summary, quiet: bool = False,
-                 prefilter=None):
+                 prefilter=None, page_timeout: float | None = None):
     """Read, extract, and yield (page, article) for every page that gave a record; errors go to the summary.
     `prefilter`, given the read items, returns those to extract (ingest drops the pages already stored)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from hoinghi.engines import run
+    from hoinghi.pipeline import Pipeline
     from hoinghi.read import ReadError, count_pages, iter_pages
 
     total = count_pages(inputs)
@@ -97,7 +101,8 @@ def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: S
         items = iter_pages(inputs)
         if prefilter is not None:
             items = prefilter(items)
-        for item, art, error in run(items, engine=engine, workers=workers):
+        pipeline = Pipeline(time_limit=page_timeout or None) if page_timeout is not None else None
+        for item, art, error in run(items, engine=engine, workers=workers, pipeline=pipeline):
             if isinstance(item, ReadError):
                 if getattr(item, "severity", "error") == "warning":
                     summary.warnings.append((item.source, item.reason))
@@ -126,8 +131,10 @@ def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: S
 @click.option("--engine", type=click.Choice(["auto", "local", "process", "ray"]), default="local", show_default=True,
               help="Run the pages in this process, a process pool, or on a Ray cluster.")
 @click.option("-j", "--workers", type=int, default=None, help="Worker processes for --engine process (default: cores).")
+@click.option("--page-timeout", type=click.FloatRange(0), default=5.0, show_default=True, metavar="SECONDS",
+              help="A page still running after SECONDS is kept with what was done, and a warning (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def extract(paths, output, fmt, example, engine, workers, quiet):
+def extract(paths, output, fmt, example, engine, workers, page_timeout, quiet):
     """Extract article records from news pages.
 
     PATHS are .txt pages (text already stripped of HTML), .html/.htm pages, .jsonl/.jsonl.gz files with one
@@ -146,7 +153,8 @@ def extract(paths, output, fmt, example, engine, workers, quiet):
     out = click.open_file(output, "w", encoding="utf-8")
     records = []
     with out:
-        for _page, art in run_pipeline(_inputs(paths, example), engine, workers, summary, quiet):
+        for _page, art in run_pipeline(_inputs(paths, example), engine, workers, summary, quiet,
+                                       page_timeout=page_timeout):
             if fmt == "jsonl":
                 out.write(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
             elif fmt == "json":
@@ -333,7 +341,7 @@ def search(query, db, date_from, date_to, province, person, document, kind, limi
     if as_json:
         _print_json([h.to_dict() for h in hits])
         return
-    from hoinghi.store.render import search_table
+    from hoinghi.render import search_table
 
     console = Console(highlight=False)
     if not hits:
@@ -363,7 +371,8 @@ def person(name, db, as_json):
 
 def _show_view(db, key: str, as_json: bool, view: str, panel: str, missing: str) -> None:
     """Look KEY up with a view of the store and print what it found as panels, or as JSON."""
-    from hoinghi.store import render, views
+    from hoinghi import render
+    from hoinghi.store import views
 
     store = _open(db)
     found = _fail(getattr(views, view), store, key)
@@ -424,7 +433,7 @@ def event(event_id, db, as_json):
     if as_json:
         _print_json(ev)
         return
-    from hoinghi.store.render import event_panel
+    from hoinghi.render import event_panel
 
     Console(highlight=False).print(event_panel(ev))
 
@@ -470,7 +479,7 @@ def demo(db):
     them into the store (./hoinghi.db unless --db or $HOINGHI_DB say otherwise; running it again adds
     nothing), links them, and prints a summary, the Kết luận 57 cascade and a sample search.
     """
-    from hoinghi.store.render import counts_table, document_panel, search_table
+    from hoinghi.render import counts_table, document_panel, search_table
     from hoinghi.store.search import search as run_search
     from hoinghi.store.views import document_view
 
@@ -488,6 +497,48 @@ def demo(db):
     console.print("\nNext: [bold]hoinghi search[/] \"thông tin đối ngoại\", [bold]hoinghi person[/] \"Lương Đức "
                   "Hiển\", [bold]hoinghi document[/] \"Kết luận 57\", [bold]hoinghi export --what events --format "
                   "csv[/] (each with --help)")
+
+
+# --- why ---------------------------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("path", type=click.Path(allow_dash=True))
+@click.option("--id", "page_id", metavar="ID", help="The page of a JSON Lines file or WARC to explain (default: the first).")
+@click.option("--lines/--no-lines", default=True, show_default=True, help="Show every line of the page and its label.")
+@json_option
+def explain(path, page_id, lines, as_json):
+    """Show why hoinghi decided what it did on one page.
+
+    Every line with its label (title, date, section, body, caption, byline, views, leftover) and the rule that
+    labelled it; every person, position, organisation, place and document found, with the rule that found it;
+    and for each event, why each field got its value. PATH is a page file, a JSON Lines file or a folder (its
+    first page, or the one with --id), or - for standard input.
+
+    \b
+    Examples:
+      hoinghi explain page.txt
+      hoinghi explain ../shared/corpus/pages.jsonl --id 0af3c1 --no-lines
+      hoinghi explain page.html --json | jq .events
+    """
+    from hoinghi.explain import explain_panel, explanation
+    from hoinghi.pipeline import explain as explain_page
+    from hoinghi.read import ReadError, iter_pages
+
+    page = None
+    for item in iter_pages([path]):
+        if isinstance(item, ReadError):
+            continue
+        if page_id is None or str(item.id) == page_id or str(item.stable_id()).startswith(page_id):
+            page = item
+            break
+    if page is None:
+        err.print(f"[red]error[/] no page{' with id ' + page_id if page_id else ''} could be read from {path}")
+        sys.exit(1)
+    data = explanation(explain_page(page))
+    if as_json:
+        _print_json(data)
+    else:
+        Console(highlight=False).print(explain_panel(data, show_lines=lines))
 
 
 if __name__ == "__main__":  # pragma: no cover

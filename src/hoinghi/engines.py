@@ -13,21 +13,21 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 from hoinghi.model import Article, Page
-from hoinghi.pipeline import extract_page
+from hoinghi.pipeline import Pipeline, default_pipeline
 
 Result = tuple[object, Article | None, str | None]
 
 
-def _safe(page: Page) -> tuple[Article | None, str | None]:
+def _safe(page: Page, pipeline: Pipeline | None = None) -> tuple[Article | None, str | None]:
     try:
-        return extract_page(page), None
+        return (pipeline or default_pipeline()).run(page).article, None
     except Exception as exc:  # a bug on one page must not end the run
         last = traceback.extract_tb(exc.__traceback__)[-1]
         return None, f"extraction failed: {type(exc).__name__}: {exc} ({os.path.basename(last.filename)}:{last.lineno})"
 
 
-def _chunk(pages: list[Page]) -> list[tuple[Article | None, str | None]]:
-    return [_safe(p) for p in pages]
+def _chunk(pages: list[Page], pipeline: Pipeline | None = None) -> list[tuple[Article | None, str | None]]:
+    return [_safe(p, pipeline) for p in pages]
 
 
 def _zip(batch: list, results: list) -> Iterator[Result]:
@@ -37,12 +37,13 @@ def _zip(batch: list, results: list) -> Iterator[Result]:
         yield (item, *next(results)) if isinstance(item, Page) else (item, None, None)
 
 
-def run_local(items: Iterable) -> Iterator[Result]:
+def run_local(items: Iterable, pipeline: Pipeline | None = None) -> Iterator[Result]:
     for item in items:
-        yield (item, *_safe(item)) if isinstance(item, Page) else (item, None, None)
+        yield (item, *_safe(item, pipeline)) if isinstance(item, Page) else (item, None, None)
 
 
-def run_processes(items: Iterable, workers: int, chunk_size: int = 64) -> Iterator[Result]:
+def run_processes(items: Iterable, workers: int, chunk_size: int = 64, pipeline: Pipeline | None = None
+                  ) -> Iterator[Result]:
     """A pool of worker processes; pages travel in chunks to keep the pickling overhead low."""
     items = iter(items)
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -51,7 +52,7 @@ def run_processes(items: Iterable, workers: int, chunk_size: int = 64) -> Iterat
             batch = list(islice(items, chunk_size))
             if batch:
                 pages = [x for x in batch if isinstance(x, Page)]
-                pending.append((batch, pool.submit(_chunk, pages)))
+                pending.append((batch, pool.submit(_chunk, pages, pipeline)))
             while pending and (not batch or len(pending) > workers * 2):
                 done_batch, fut = pending.pop(0)
                 yield from _zip(done_batch, fut.result())
@@ -59,7 +60,8 @@ def run_processes(items: Iterable, workers: int, chunk_size: int = 64) -> Iterat
                 return
 
 
-def run_ray(items: Iterable, chunk_size: int = 256, address: str | None = None) -> Iterator[Result]:
+def run_ray(items: Iterable, chunk_size: int = 256, address: str | None = None, pipeline: Pipeline | None = None
+            ) -> Iterator[Result]:
     """The same stages as Ray tasks, for corpora that outgrow one machine (`ray start` a cluster, pass its address)."""
     try:
         import ray
@@ -74,7 +76,7 @@ def run_ray(items: Iterable, chunk_size: int = 256, address: str | None = None) 
     while True:
         batch = list(islice(items, chunk_size))
         if batch:
-            pending.append((batch, remote_chunk.remote([x for x in batch if isinstance(x, Page)])))
+            pending.append((batch, remote_chunk.remote([x for x in batch if isinstance(x, Page)], pipeline)))
         while pending and (not batch or len(pending) >= max_in_flight):
             done_batch, ref = pending.pop(0)
             yield from _zip(done_batch, ray.get(ref))
@@ -82,15 +84,17 @@ def run_ray(items: Iterable, chunk_size: int = 256, address: str | None = None) 
             return
 
 
-def run(items: Iterable, engine: str = "auto", workers: int | None = None, ray_address: str | None = None) -> Iterator[Result]:
-    """Pick an engine: `local` (one process), `process` (a pool), `ray`, or `auto` (a pool when it pays)."""
+def run(items: Iterable, engine: str = "auto", workers: int | None = None, ray_address: str | None = None,
+        pipeline: Pipeline | None = None) -> Iterator[Result]:
+    """Pick an engine: `local` (one process), `process` (a pool), `ray`, or `auto` (a pool when it pays). Every
+    engine runs the same `pipeline` (the default steps unless given)."""
     workers = workers or os.cpu_count() or 1
     if engine == "auto":
         engine = "process" if workers > 1 else "local"
     if engine == "local":
-        return run_local(items)
+        return run_local(items, pipeline)
     if engine == "process":
-        return run_processes(items, workers)
+        return run_processes(items, workers, pipeline=pipeline)
     if engine == "ray":
-        return run_ray(items, address=ray_address)
+        return run_ray(items, address=ray_address, pipeline=pipeline)
     raise ValueError(f"unknown engine {engine!r}: choose local, process, ray or auto")

@@ -1,21 +1,183 @@
-"""The stages for one page: read's `Page` in, the contract's `Article` out.
+"""The steps of one page, declared: read's `Page` in, the contract's `Article` out.
 
-    clean (layout, metadata) -> extract (people, organisations, places, documents, events)
+    layout -> dates -> people -> places -> organizations -> documents -> entities -> events
 
-`extract_page` is what every engine (a loop, a process pool, Ray) runs per page; it never raises for a page's
-content: a failure inside a stage is recorded in `Article.warnings` and the rest of the record is kept.
+Each step (`hoinghi.steps`) is registered by name, says what it reads and what it adds, and works on one working
+record, `Doc`: the page, the article being built, and the spans found so far (a label, offsets, the rule that made
+them), as datatrove's `PipelineStep.run` and spaCy's registered components do. `Pipeline` runs the list; every
+engine (a loop, a process pool, Ray) runs the same list unchanged.
+
+`Pipeline.run` never raises for a page's content: a step that raises adds a warning (`step events failed: …`) and
+the rest of the record is kept; a page that runs past the time limit (`time_limit`, 5 s by default) is kept with
+what was done, and a warning names the steps left undone.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
-from hoinghi.clean import analyse, byline_names
-from hoinghi.extract import entities
-from hoinghi.extract.events import build_events
 from hoinghi.model import Article, Page
+
+DEFAULT_TIME_LIMIT = 5.0
+
+
+@dataclass(slots=True)
+class Span:
+    """Something a step found in the article's text: its label, offsets, the rule that made it, and the index
+    of the entity it belongs to in the article's list of that label (people, places …)."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    rule: str = ""
+    ref: int | None = None
+
+
+@dataclass
+class Doc:
+    """The working record one page carries through the steps."""
+
+    page: Page
+    article: Article
+    layout: Any = None  # clean.Layout: every line with its label and the rule that labelled it
+    base: dt.date | None = None  # what dates without a year are resolved against
+    base_source: str | None = None
+    found: dict[str, list] = field(default_factory=dict)  # each recogniser's raw matches, by step name
+    spans: list[Span] = field(default_factory=list)
+    why: list[tuple[int, str, str]] | None = None  # (event index, field, reason), kept only when explaining
+    failed: list[str] = field(default_factory=list)  # steps that raised or were cut by the time limit
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+@dataclass(frozen=True)
+class Step:
+    """One named step: `run(doc)` reads the fields in `reads` and adds those in `adds`."""
+
+    name: str
+    run: Callable[[Doc], None]
+    reads: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+    doc: str = ""
+
+
+REGISTRY: dict[str, Step] = {}
+DEFAULT_STEPS = ("layout", "dates", "people", "places", "organizations", "documents", "entities", "events")
+
+
+def step(name: str, reads: Iterable[str] = (), adds: Iterable[str] = ()):
+    """Register a function of a `Doc` as the step `name` (a decorator)."""
+
+    def register(fn: Callable[[Doc], None]) -> Callable[[Doc], None]:
+        if name in REGISTRY:
+            raise ValueError(f"a step named {name!r} is registered already")
+        REGISTRY[name] = Step(name, fn, tuple(reads), tuple(adds), (fn.__doc__ or "").strip())
+        return fn
+
+    return register
+
+
+def get_step(name: str) -> Step:
+    import hoinghi.steps  # noqa: F401  (registers the default steps)
+
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise ValueError(f"no step named {name!r}; known: {', '.join(sorted(REGISTRY))}") from None
+
+
+class PageTimeout(Exception):
+    """Raised inside a step when the page has used up its time."""
+
+
+class Pipeline:
+    """A list of steps run in order over one page at a time, each with its own error handler."""
+
+    def __init__(self, steps: Iterable[str] = DEFAULT_STEPS, time_limit: float | None = DEFAULT_TIME_LIMIT):
+        self.steps = [get_step(name) for name in steps]
+        self.time_limit = time_limit
+
+    def __reduce__(self):  # steps travel to worker processes by name
+        return (Pipeline, ([s.name for s in self.steps], self.time_limit))
+
+    def start(self, page: Page, explain: bool = False) -> Doc:
+        return Doc(page=page, article=Article(id=page.stable_id(), url=page.url), why=[] if explain else None)
+
+    def run(self, page: Page, explain: bool = False) -> Doc:
+        doc = self.start(page, explain)
+        deadline = time.monotonic() + self.time_limit if self.time_limit else None
+        with _alarm(self.time_limit):
+            for i, s in enumerate(self.steps):
+                if deadline is not None and time.monotonic() > deadline:
+                    self._out_of_time(doc, self.steps[i:])
+                    break
+                try:
+                    s.run(doc)
+                except PageTimeout:
+                    self._out_of_time(doc, self.steps[i:])
+                    break
+                except Exception as exc:  # one step's bug must not cost the rest of the record
+                    doc.failed.append(s.name)
+                    doc.article.warnings.append(f"step {s.name} failed: {type(exc).__name__}: {exc}")
+        return doc
+
+    def _out_of_time(self, doc: Doc, left: list[Step]) -> None:
+        doc.failed.extend(s.name for s in left)
+        doc.article.warnings.append(f"page took longer than {self.time_limit:g} s: steps not run: "
+                                    + ", ".join(s.name for s in left))
+
+    def __call__(self, page: Page) -> Article:
+        return self.run(page).article
+
+
+class _alarm:
+    """Interrupt a step that runs past the page's time limit (main thread of a POSIX process only; elsewhere the
+    limit is checked between steps)."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.armed = bool(seconds) and hasattr(signal, "setitimer") and \
+            threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.armed:
+            self.previous = signal.signal(signal.SIGALRM, _raise_timeout)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
+def _raise_timeout(signum, frame):
+    raise PageTimeout()
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT
+
+
+def extract_page(page: Page, pipeline: Pipeline | None = None) -> Article:
+    """The record of one page through the default steps (or `pipeline`'s)."""
+    return (pipeline or default_pipeline()).run(page).article
 
 
 def extract(text: str | None = None, html: str | None = None, url: str | None = None,
@@ -24,57 +186,7 @@ def extract(text: str | None = None, html: str | None = None, url: str | None = 
     return extract_page(Page(id=id, url=url, text=text, html=html, date=date))
 
 
-def extract_page(page: Page) -> Article:
-    if page.text is None and page.html is not None:
-        from hoinghi.read.html import html_to_text
-
-        page.text = html_to_text(page.html)
-    art = Article(id=page.stable_id(), url=page.url)
-    layout = analyse(page.text or "", page.url)
-    art.title = layout.title
-    if layout.published is not None:
-        art.published = layout.published.value
-        if layout.published.weekday_mismatch:
-            art.warnings.append(f"weekday disagrees with the date in {layout.date_line!r}")
-    elif page.date:
-        art.published = page.date
-    for line in layout.bylines:
-        names = byline_names(line)
-        if names:
-            art.authors.extend(n for n in names[0] if n not in art.authors)
-            art.sources.extend(s for s in names[1] if s not in art.sources)
-    art.section = layout.section
-    art.views = layout.views
-    art.body = layout.body
-    art.captions = layout.captions
-    art.text = "\n".join(([art.title] if art.title else []) + art.body + art.captions)
-    base = base_date(art, page)
-    found = entities(art.text, when=base, url=page.url, title=art.title)
-    art.people, art.organizations, art.places = found.people, found.organizations, found.places
-    art.foreign_places = found.foreign_places
-    art.documents, art.mentions, art.province = found.documents, found.mentions, found.province
-    art.events = build_events(art.title, art.text, len(art.title) + 1 if art.title else 0, found.people_matches,
-                              found.org_matches, found.place_matches, found.document_matches, base, found.province)
-    return art
-
-
-def base_date(art: Article, page: Page) -> dt.date | None:
-    """The date that dates without a year are resolved against: the published date, else the page's own (a month
-    counts as its last day), else the last day of a year the headline or lead prints (`… năm 2023`)."""
-    for value in (art.published, page.date):
-        if value:
-            try:
-                parts = [int(x) for x in value[:10].split("-")]
-                if len(parts) == 1:
-                    return dt.date(parts[0], 12, 31)
-                if len(parts) == 2:
-                    return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-                return dt.date(parts[0], parts[1], parts[2])
-            except (ValueError, IndexError):
-                continue
-    head = "\n".join(([art.title] if art.title else []) + art.body[:1])
-    years = [int(y) for y in _YEAR.findall(head) if 1945 <= int(y) <= dt.date.today().year + 1]
-    return dt.date(max(years), 12, 31) if years else None
-
-
-_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")
+def explain(page: Page, pipeline: Pipeline | None = None) -> Doc:
+    """The working record of one page with every reason kept: lines and their rules, spans and their rules, and
+    why each event field got its value."""
+    return (pipeline or default_pipeline()).run(page, explain=True)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from hoinghi.lexicons import load
+from hoinghi.text import trie_regex
 
 __all__ = [
     "EventDate",
@@ -43,6 +44,15 @@ def _alt(words) -> str:
     """A regex alternation of words, longest first, spaces matching any white space run."""
     uniq = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in uniq)
+
+
+def _words(words) -> str:
+    """A word list as one group (a trie, `hoinghi.text.trie_regex`), spaces matching any white space run."""
+    return "(?:" + trie_regex(sorted(words), char=_char) + ")"
+
+
+def _char(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
 
 
 def _key(s: str) -> str:
@@ -282,12 +292,11 @@ def is_date_line(line: str) -> bool:
 # ---------------------------------------------------------------------------------------------------------------
 # Event dates
 
-# The date itself, found first; its left context is read afterwards.
 # The date itself, found first (digit-led, as `_FULL_DATE`); its left context is read afterwards.
 _EV_CORE = re.compile(
     r"(?P<e1>\d)(?<![\w/:]\d)(?<!\d[.,\-–]\d)(?:"
     # a range of days in one month: 22-24/9, 22 - 24/9/2023, 5 và 6/6, 22 đến 24/9
-    r"(?P<r1>\d?)\s*(?:[\-–]|và|đến)\s*(?P<r2>\d{1,2})\s*(?P<rs>[/.])\s*(?P<rm>\d{1,2})"
+    r"(?P<r1>\d?)\s*(?:[\-–]|" + _words(_LEX["day_ranges"]["words"]) + r")\s*(?P<r2>\d{1,2})\s*(?P<rs>[/.])\s*(?P<rm>\d{1,2})"
     r"(?:(?P=rs)(?P<ry>(?:19|20)\d\d))?(?!\d|[/.\-]\d|/" + _LETTER + r")"
     # day-month(-year): 14-12, 03/7, 8 - 9, 15/6/2023, 3-3-2022
     r"|(?P<d>\d?)(?P<sp1>\s*)(?P<s>[/.\-–])(?P<sp2>\s*)(?P<m>\d{1,2})"
@@ -311,7 +320,7 @@ _EV_LEFT = re.compile(
 )
 _CLOSE = re.compile(r"\s*\)")
 _BOUNDARY_CHARS = frozenset(".!?;:,(\n\"“”'‘’–-…•[")
-_BARE_WORDS = re.compile(_NOT_LETTER_BEFORE + r"(?:vào|từ|hôm|trong)\s*$", re.I)
+_BARE_WORDS = re.compile(_NOT_LETTER_BEFORE + _words(_LEX["bare_date_openers"]["words"]) + r"\s*$", re.I)
 
 
 def _doc_before(issuer: bool) -> re.Pattern:
@@ -320,7 +329,7 @@ def _doc_before(issuer: bool) -> re.Pattern:
         r"(?:" + _NOT_LETTER_BEFORE + r"(?:" + _alt(_LEX["document_kinds"]["words"]) + r")" + _NOT_LETTER_AFTER
         + r"(?:\s+số)?\s*[\w./\-]*\d[\w./\-]*" + (r"(?:\s+của\s+[^\d,.;:\n]{1,60}?)?" if issuer else "")
         + r"|" + _NOT_LETTER_BEFORE + r"(?:" + _alt(_LEX["document_verbs"]["words"]) + r")"
-        + r"(?:\s+(?:từ|vào|kể\s+từ))?)"
+        + r"(?:\s+" + _words(_LEX["document_verbs"]["then"]) + r")?)"
         + r"\s*[,(]?\s*$",
         re.I,
     )
@@ -370,62 +379,95 @@ def _as_base(base) -> _dt.date | None:
 def _candidates(text: str):
     """Every event-date candidate in order: (day, month, year, part of day, start, end), document dates skipped."""
     for m in _EV_CORE.finditer(text):
-        g = m.group
+        core = _core_date(m)
+        if core is None:
+            continue
+        day, month, year, loose = core
         core_start, end = m.start(), m.end()
-        loose = False  # needs a strong cue: `.` separator, spaced dash, month in words without a year
-        e1 = g("e1")
-        if g("r1") is not None:
-            d1, d2 = int(e1 + g("r1")), int(g("r2"))
-            if not d1 < d2 <= 31:
-                continue
-            day, month, year = d1, int(g("rm")), g("ry")
-            loose = g("rs") == "."
-        elif g("d") is not None:
-            day, month, year = int(e1 + g("d")), int(g("m")), g("y")
-            sep = g("s")
-            spaced = bool(g("sp1") or g("sp2"))
-            if spaced and sep not in "-–":
-                continue
-            loose = sep == "." or spaced or sep == "–"
-        else:
-            mo = _month_of(g("wm"))
-            if mo is None:
-                continue
-            day, month, year = int(e1 + g("wd")), mo, g("wy")
-            loose = year is None
-
         left = _EV_LEFT.search(text, max(0, core_start - 48), core_start)
-        pod = rel = ngay = wday = opened = None
-        start = core_start
-        if left is not None:
-            pod, rel = left.group("pod"), left.group("rel") or left.group("rel2")
-            ngay, wday, opened = left.group("ngay"), left.group("wday"), left.group("open")
-            for name in ("pod", "rel2", "wday", "ngay", "open"):
-                if left.group(name) is not None:
-                    start = left.start(name)
-                    break
-        strong = bool(pod or rel or ngay or wday)
-        if not strong:
-            if loose:
-                continue
-            i = (left.start() if left is not None else core_start) - 1
-            while i >= 0 and text[i] in " \t":
-                i -= 1
-            if not (opened or i < 0 or text[i] in _BOUNDARY_CHARS
-                    or _BARE_WORDS.search(text, max(0, i - 8), i + 1)):
-                continue
-        if not (pod or rel):
-            # a document's signing date: `Kết luận số 92 ngày 05/11/2020`, `ban hành ngày 5/6/2024`
-            doc = _DOC_BEFORE if year is not None else _DOC_BEFORE_TIGHT
-            if doc.search(text, max(0, start - 100), start):
-                continue
-            if year is not None and _OF_AFTER.match(text, end):
-                continue
-        if opened and "(" in opened:
-            close = _CLOSE.match(text, end)
-            if close:
-                end = close.end()
-        yield _Cand(day, month, int(year) if year else None, pod, start, end)
+        pod, rel, strong, opened = _left_cues(left)
+        if not strong and (loose or not _bare_date_stands(text, left, core_start, opened)):
+            continue
+        start = _cue_start(left, core_start)
+        if not (pod or rel) and _document_date(text, start, end, year):
+            continue
+        yield _Cand(day, month, int(year) if year else None, pod, start, _past_close(text, end, opened))
+
+
+def _core_date(m: re.Match) -> tuple[int, int, str | None, bool] | None:
+    """Day, month, year (as printed) of an `_EV_CORE` match, and whether it is loose: a `.` separator, a spaced
+    dash, a month in words without a year need a strong cue on the left. None when it is no date."""
+    if m.group("r1") is not None:
+        return _day_range(m)
+    if m.group("d") is not None:
+        return _day_month(m)
+    mo = _month_of(m.group("wm"))  # 5 tháng 6 (năm 2024)
+    if mo is None:
+        return None
+    year = m.group("wy")
+    return int(m.group("e1") + m.group("wd")), mo, year, year is None
+
+
+def _day_range(m: re.Match) -> tuple[int, int, str | None, bool] | None:
+    """A range of days in one month (`22-24/9`): its first day."""
+    d1, d2 = int(m.group("e1") + m.group("r1")), int(m.group("r2"))
+    if not d1 < d2 <= 31:
+        return None
+    return d1, int(m.group("rm")), m.group("ry"), m.group("rs") == "."
+
+
+def _day_month(m: re.Match) -> tuple[int, int, str | None, bool] | None:
+    """Day-month(-year) in digits (`14-12`, `03/7`, `15/6/2023`); spaces around the separator only for a dash."""
+    sep = m.group("s")
+    spaced = bool(m.group("sp1") or m.group("sp2"))
+    if spaced and sep not in "-–":
+        return None
+    return int(m.group("e1") + m.group("d")), int(m.group("m")), m.group("y"), sep == "." or spaced or sep == "–"
+
+
+def _left_cues(left: re.Match | None) -> tuple[str | None, str | None, bool, str | None]:
+    """The cues an `_EV_LEFT` match read on a date's left: part of day, relative day (`nay`, `hôm qua`), whether
+    any cue word stands there (those two, a weekday, `ngày`), and an opening bracket or dash."""
+    if left is None:
+        return None, None, False, None
+    pod, rel = left.group("pod"), left.group("rel") or left.group("rel2")
+    return pod, rel, bool(pod or rel or left.group("ngay") or left.group("wday")), left.group("open")
+
+
+def _cue_start(left: re.Match | None, core_start: int) -> int:
+    """Where the expression starts: its first cue on the left, or the date itself."""
+    if left is not None:
+        for name in ("pod", "rel2", "wday", "ngay", "open"):
+            if left.group(name) is not None:
+                return left.start(name)
+    return core_start
+
+
+def _bare_date_stands(text: str, left: re.Match | None, core_start: int, opened: str | None) -> bool:
+    """A date without a cue word counts after an opening bracket or dash, at a clause's start, or after a word that
+    opens a time (`vào`, `từ` …)."""
+    i = (left.start() if left is not None else core_start) - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return bool(opened or i < 0 or text[i] in _BOUNDARY_CHARS or _BARE_WORDS.search(text, max(0, i - 8), i + 1))
+
+
+def _document_date(text: str, start: int, end: int, year: str | None) -> bool:
+    """A document's signing date: `Kết luận số 92 ngày 05/11/2020`, `ban hành ngày 5/6/2024`, or a dated text
+    followed by its issuer (`ngày 5/11/2020 của Bộ Chính trị`)."""
+    doc = _DOC_BEFORE if year is not None else _DOC_BEFORE_TIGHT
+    if doc.search(text, max(0, start - 100), start):
+        return True
+    return year is not None and _OF_AFTER.match(text, end) is not None
+
+
+def _past_close(text: str, end: int, opened: str | None) -> int:
+    """The end of a date opened by a bracket, past its closing one (`sáng nay (23/9)`)."""
+    if opened and "(" in opened:
+        close = _CLOSE.match(text, end)
+        if close:
+            return close.end()
+    return end
 
 
 def _resolve(c: _Cand, base: _dt.date | None) -> _dt.date | None:

@@ -10,23 +10,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import is_date_line, parse_published
-from hoinghi.text import LOWER, UPPER, fold, normalize, squash, words_regex
+from hoinghi.text import LOWER, UPPER, fold, normalize, squash, trie_regex, words_regex
 
 _BULLET = re.compile(r"^\s*[•●▪◦·∙*]\s*")
 _SENTENCE_END = tuple('.!?…:;”"\')]')
 _LOWER_START = re.compile(f"^[{LOWER}]")
-# a line that stops on a comma or on a word that cannot end a sentence goes on in the next line
-_DANGLING = (",",) + tuple(" " + w for w in (
-    "và", "của", "các", "đồng chí", "hơn", "gần", "với", "tại", "cho", "là", "có", "được", "về", "từ", "đến", "trong",
-    "những", "theo", "gồm", "như", "do", "bởi", "để", "nhằm", "cùng", "ông", "bà"))
 _HAS_LOWER = re.compile(f"[{LOWER}]")
 _FULL_STOP = tuple(".!?…")
-_VIEWS_IN_DATE = re.compile(r"(?:luot xem|luot doc)\W*([\d.,]+)|([\d.,]+)\s*(?:luot xem|luot doc)")
 _NOT_DIGIT = re.compile(r"\D")
 _DIGIT = re.compile(r"\d")
 _SOURCE_IN_PARENS = re.compile(r"\s*\(([^)]{2,30})\)\s*$")  # `Hoài Nam (TTXVN)`
@@ -34,7 +30,6 @@ _INITIALS = re.compile(r"(?:[A-ZĐ]\.)+[A-ZĐ]?\.?")
 _DEGREES = re.compile(r"^(?:[A-ZĐ]{1,4}S?\.\s*)+")  # `PGS. TS.` before a name under the title
 _PHOTO_NUMBER = re.compile(r"\s*anh \d+")
 _A_WORD = re.compile(r"[a-z]{3,}")
-_SALUTATION = re.compile(r"(?:Kính thưa|Thưa|Kính gửi)\b")  # a speech's address lines end on a comma
 _NAME_WORD = re.compile(f"^(?:[{UPPER}][{LOWER}]*|[{UPPER}]{{1,3}}\\.?|[{UPPER}]+)$")
 
 
@@ -99,9 +94,18 @@ class _LinePattern:
         inside = [p for p in patterns if not p.startswith("^")]
         self.at_start = re.compile("|".join(f"(?:{p})" for p in at_start)) if at_start else None
         self.inside = re.compile("|".join(f"(?:{p})" for p in inside)) if inside else None
+        # `search(text)`: a match (truthy) when the line has one of the patterns; with one part only, that part's
+        # own method, without a Python call around it
+        self.search: Callable[[str], object]
+        if self.inside is None:
+            self.search = self.at_start.match if self.at_start else lambda text: None
+        elif self.at_start is None:
+            self.search = self.inside.search
+        else:
+            self.search = self._either
 
-    def search(self, text: str) -> bool:
-        return bool((self.at_start and self.at_start.match(text)) or (self.inside and self.inside.search(text)))
+    def _either(self, text: str) -> object:
+        return self.at_start.match(text) or self.inside.search(text)
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,8 @@ class _Rules:
         self.caption_ends = re.compile(cap["ends"])
         self.caption_not_starts = _LinePattern([cap["not_starts"]])
         self.caption_not_inside = re.compile(words_regex(cap["not_inside_raw"], cases=True))
+        self.caption_overview = re.compile(cap["overview_raw"])
+        self.caption_overview_starts = tuple(cap["overview"])
         self.lead = re.compile(lay["lead"]["starts_raw"])
         by = lay["byline"]
         self.byline_max_words = by["max_words"]
@@ -155,7 +161,14 @@ class _Rules:
         self.agencies = {fold(a) for a in by["agencies"]}
         self.byline_sep = re.compile(by["separators_raw"])
         self.byline_stop = set(by["stopwords_raw"])
+        self.byline_name_max_words = by["name_max_words"]
+        self.byline_source_max_words = by["source_max_words"]
         self.views = [re.compile(p) for p in lay["views"]["patterns"]]
+        labels = trie_regex(lay["views"]["in_date"])  # `Thứ Ba, 14/12/2021 - 10:05 | Lượt xem: 1.254`
+        self.views_in_date = re.compile(f"(?:{labels})\\W*([\\d.,]+)|([\\d.,]+)\\s*(?:{labels})")
+        join = lay["join"]
+        self.dangling = (",",) + tuple(" " + w for w in join["dangling_raw"])
+        self.salutation = re.compile(words_regex(join["salutations_raw"]))
         self.related_max = lay["related_block"]["max_words"]
         self.slug = re.compile(lay["related_block"]["slug"])
 
@@ -178,7 +191,7 @@ def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
 
 def _views(line: Line, r: _Rules) -> int | None:
     if line.label == "date":  # `Thứ Ba, 14/12/2021 - 10:05 | Lượt xem: 1.254`
-        m = _VIEWS_IN_DATE.search(line.folded)
+        m = r.views_in_date.search(line.folded)
         digits = _NOT_DIGIT.sub("", (m.group(1) or m.group(2))) if m else ""
         return int(digits) if digits else None
     if len(line.text) > 40:
@@ -218,37 +231,48 @@ def byline_names(text: str) -> tuple[list[str], list[str]] | None:
     if not text or len(text) > r.byline_max_chars or len(text.split()) > r.byline_max_words:
         return None
     m = r.byline_source.match(text)
-    if m:
+    if m:  # `Theo TTXVN`
         src = m.group(1).strip(" ()")
-        return ([], [src]) if len(src.split()) <= 6 else None
-    text = r.byline_prefix.sub("", text)
+        return ([], [src]) if len(src.split()) <= r.byline_source_max_words else None
+    names, sources = _byline_parts(r.byline_prefix.sub("", text), r)
+    if names is None:
+        return [], sources
+    if not names:
+        return ([], sources) if sources else None
+    if not all(_author_like(name, r) for name in names):
+        return None
+    return names, sources
+
+
+def _byline_parts(text: str, r: _Rules) -> tuple[list[str] | None, list[str]]:
+    """A byline without its prefix split into (names, sources): an agency in parentheses (`Hoài Nam (TTXVN)`) or
+    among the names (`Tuấn Anh/TTXVN`) is a source; names is None when the whole line is an agency."""
     sources = []
     paren = _SOURCE_IN_PARENS.search(text)  # `Hoài Nam (TTXVN)`
     if paren:
         sources.append(paren.group(1).strip())
         text = text[: paren.start()]
     if _fold_name(text) in r.agencies:
-        return [], [text]
+        return None, [text]
     names = [n.strip() for n in r.byline_sep.split(text) if n and n.strip()]
     agencies = [_fold_name(n) in r.agencies for n in names]
     sources += [n for n, agency in zip(names, agencies, strict=True) if agency]  # `Tuấn Anh/TTXVN`
-    names = [n for n, agency in zip(names, agencies, strict=True) if not agency]
-    if not names:
-        return ([], sources) if sources else None
-    for name in names:
-        words = name.split()
-        if not 1 <= len(words) <= 5:
-            return None
-        if any(w.lower() in r.byline_stop for w in words):
-            return None
-        if not all(_NAME_WORD.match(w) or _INITIALS.fullmatch(w) for w in words):
-            return None
-        if len(words) == 1 and not (words[0].isupper() or "." in words[0]):
-            return None
-    return names, sources
+    return [n for n, agency in zip(names, agencies, strict=True) if not agency], sources
 
 
-_OVERVIEW = re.compile(r"(?:[QqTt]\w+ cảnh|Một góc|Hình ảnh)\b")  # `Quang cảnh`, `Toàn cảnh`: a photo of the hall
+def _author_like(name: str, r: _Rules) -> bool:
+    """A person's name as a byline prints it: a few capitalised words or initials, none a common word; one word
+    only in capitals or with a dot (`PV`, `T.Lâm`)."""
+    words = name.split()
+    if not 1 <= len(words) <= r.byline_name_max_words:
+        return False
+    if any(w.lower() in r.byline_stop for w in words):
+        return False
+    if not all(_NAME_WORD.match(w) or _INITIALS.fullmatch(w) for w in words):
+        return False
+    return len(words) > 1 or words[0].isupper() or "." in words[0]
+
+
 _SENTENCE_INSIDE = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -268,13 +292,13 @@ def _caption_test(line: Line, r: _Rules) -> bool:
         return True
     if words > 30 or text.endswith(":") or r.caption_not_inside.search(text):
         return False
-    overview = _OVERVIEW.match(text)
+    overview = r.caption_overview.match(text)
     if not overview and _SENTENCE_INSIDE.search(text.rstrip(".").strip()):
         return False
     f = line.folded
     if r.caption_not_starts.search(f):
         return False
-    if overview and f.startswith(("quang canh", "toan canh", "mot goc", "hinh anh")):
+    if overview and f.startswith(r.caption_overview_starts):
         return True
     return bool(r.caption_verbs.search(f)) and bool(r.caption_ends.search(f) or r.caption_starts.search(f))
 
@@ -304,8 +328,34 @@ def analyse(text: str, url: str | None = None) -> Layout:
     r = rules()
     lines = split_lines(text)
     content = [ln for ln in lines if ln.label != "blank"]
-
+    layout = Layout(lines)
     # Pass 1: each line alone.
+    tail_from, signed_by = _label_each_line(content, r)
+    # Pass 2: the header zone, up to the lead, holds the section, the title and the date; the tail follows the
+    # article.
+    first_para = _first_paragraph(content, r)
+    title_pos = _label_title(layout, content[:first_para], r)
+    _label_section(layout, content[: title_pos if title_pos is not None else first_para], title_pos is not None, r)
+    end, byline_pos = _label_tail(content, title_pos, tail_from)
+    if title_pos is not None and byline_pos is None:
+        _label_column_byline(content[title_pos + 1: first_para])
+    # Pass 3: captions, repeated titles, and the body itself.
+    _join_wrapped(content, r)
+    article = content[:end]
+    _label_captions(article, layout.title, r)
+    _label_date_headings(article, title_pos)
+    _label_slug_title(layout, content, url)
+    _repeated_lines(article, r)
+    _gather_parts(layout, content, r)
+    _pick_date(layout, content, title_pos)
+    _date_from_title(layout)
+    _byline_from_date_line(layout, signed_by)
+    return layout
+
+
+def _label_each_line(content: list[Line], r: _Rules) -> tuple[int | None, list[str]]:
+    """Pass 1, each line alone: menus, date lines, leftovers, linked headlines, view counters. Returns where an end
+    marker starts the page's tail, and the bylines printed in front of a date (`PV - 03/04/2025 17:35`)."""
     tail_from = None
     signed_by: list[str] = []
     menus = _menu_runs(content)
@@ -313,43 +363,61 @@ def analyse(text: str, url: str | None = None) -> Layout:
     for pos, ln in enumerate(content):
         if id(ln) in menus:
             ln.label, ln.why = "leftover", "menu"
-            continue
-        if is_date_line(ln.text):
+        elif is_date_line(ln.text):
             ln.label, ln.why = "date", "date line"
-            continue
-        signed = _SIGNED_DATE.match(ln.text) if ln.words <= 12 else None
-        if signed and is_date_line(signed.group(2)) and byline_names(signed.group(1)):
-            ln.label, ln.why = "date", "byline and date line"  # `PV - 03/04/2025 17:35`
-            signed_by.append(signed.group(1))
-            continue
-        left = _leftover(ln, r)
-        if left:
+        elif ln.words <= 12 and _label_signed_date_line(ln, signed_by):
+            pass
+        elif left := _leftover(ln, r):
             ln.label, ln.why = "leftover", left[0]
             if left[1] == "end" and tail_from is None and pos > 0:
                 tail_from = pos
             in_related = left[1] == "block"
-            continue
-        if r.slug.match(ln.text):
+        elif r.slug.match(ln.text):
             ln.label, ln.why = "leftover", "linked headline with its URL slug"
-            continue
-        if in_related and ln.words <= r.related_max and not ln.text.rstrip().endswith(_FULL_STOP):
+        elif in_related and _related_headline(ln, r):
             ln.label, ln.why = "leftover", "related"
-            continue
-        in_related = False
-        if _views(ln, r) is not None:
-            ln.label, ln.why = "views", "view counter"
-        elif ln.bullet and ln.words <= 6:
-            ln.label, ln.why = "leftover", "short bullet"
+        else:
+            in_related = False
+            if _views(ln, r) is not None:
+                ln.label, ln.why = "views", "view counter"
+            elif ln.bullet and ln.words <= 6:
+                ln.label, ln.why = "leftover", "short bullet"
+    return tail_from, signed_by
 
-    layout = Layout(lines)
-    # Pass 2: the header zone, up to the lead, holds the section, the title and the date.
-    first_para = next((i for i, ln in enumerate(content) if ln.label == "body" and
-                       (_paragraph_like(ln) or r.lead.match(ln.text))), len(content))
-    title_pos = _pick_title(content[:first_para], r)
+
+def _label_signed_date_line(ln: Line, signed_by: list[str]) -> bool:
+    """A byline and a date (`PV - 03/04/2025 17:35`): a date line; its byline is kept in `signed_by`."""
+    signed = _SIGNED_DATE.match(ln.text)
+    if signed and is_date_line(signed.group(2)) and byline_names(signed.group(1)):
+        ln.label, ln.why = "date", "byline and date line"
+        signed_by.append(signed.group(1))
+        return True
+    return False
+
+
+def _related_headline(ln: Line, r: _Rules) -> bool:
+    """In a block after a `Tin liên quan` marker: a short line without a full stop links another article."""
+    return ln.words <= r.related_max and not ln.text.rstrip().endswith(_FULL_STOP)
+
+
+def _first_paragraph(content: list[Line], r: _Rules) -> int:
+    """Where the lead starts: the first body line that reads like a paragraph or opens like a lead."""
+    return next((i for i, ln in enumerate(content) if ln.label == "body" and
+                 (_paragraph_like(ln) or r.lead.match(ln.text))), len(content))
+
+
+def _label_title(layout: Layout, header: list[Line], r: _Rules) -> int | None:
+    """The headline among the lines before the lead, labelled; its position."""
+    title_pos = _pick_title(header, r)
     if title_pos is not None:
-        content[title_pos].label, content[title_pos].why = "title", "longest headline-like line before the lead"
-        layout.title = content[title_pos].text
-    for ln in content[: title_pos if title_pos is not None else first_para]:
+        header[title_pos].label, header[title_pos].why = "title", "longest headline-like line before the lead"
+        layout.title = header[title_pos].text
+    return title_pos
+
+
+def _label_section(layout: Layout, header: list[Line], has_title: bool, r: _Rules) -> None:
+    """The section before the title: breadcrumbs, and short lines when a title follows; a menu bar is a leftover."""
+    for ln in header:
         if ln.label != "body":
             continue
         items = _section_items(ln, r)
@@ -358,21 +426,17 @@ def analyse(text: str, url: str | None = None) -> Layout:
         elif items is not None:
             ln.label, ln.why = "section", "breadcrumb"
             layout.section.extend(items)
-        elif title_pos is not None and ln.words <= r.section_item_max and not ln.bullet \
-                and not _caption_like(ln, r):
+        elif has_title and ln.words <= r.section_item_max and not ln.bullet and not _caption_like(ln, r):
             ln.label, ln.why = "section", "short line before the title"
             layout.section.append(ln.text)
-    # The tail: after an end marker, or after the byline that closes the article.
+
+
+def _label_tail(content: list[Line], title_pos: int | None, tail_from: int | None) -> tuple[int, int | None]:
+    """The tail: after an end marker, or after the byline that closes the article. Returns where the article ends
+    and where its closing byline stands."""
     start = (title_pos + 1) if title_pos is not None else 0
     end = tail_from if tail_from is not None and tail_from > start else len(content)
-    byline_pos = None
-    for i in range(end - 1, start - 1, -1):
-        ln = content[i]
-        if ln.label in ("leftover", "date", "views"):
-            continue
-        if ln.label == "body" and byline_names(ln.text) is not None:
-            byline_pos = i
-        break
+    byline_pos = _closing_byline(content, start, end)
     if byline_pos is not None:
         content[byline_pos].label, content[byline_pos].why = "byline", "name line closing the article"
         end = byline_pos
@@ -380,38 +444,69 @@ def analyse(text: str, url: str | None = None) -> Layout:
     for ln in content[tail_from or len(content):]:
         if ln.label == "body":
             ln.label, ln.why = "leftover", "tail"
-    # Bylines at the head of a column (`PGS. TS. Lê Hải Bình` under the title) are authors too.
-    if title_pos is not None and byline_pos is None:
-        for ln in content[title_pos + 1: first_para]:
-            if ln.label == "body" and byline_names(_DEGREES.sub("", ln.text)):
-                ln.label, ln.why = "byline", "name line under the title"
-                break
+    return end, byline_pos
 
-    # Pass 3: captions, repeated titles, and the body itself.
-    _join_wrapped(content)
-    title_fold = fold(layout.title) if layout.title else None
-    title_words = len(layout.title.split()) if layout.title else 0
-    for ln in content[:end]:
+
+def _closing_byline(content: list[Line], start: int, end: int) -> int | None:
+    """The last line of the article, between `start` and `end`, when it is a byline (leftovers, dates and counters
+    after it are passed over)."""
+    for i in range(end - 1, start - 1, -1):
+        ln = content[i]
+        if ln.label in ("leftover", "date", "views"):
+            continue
+        return i if ln.label == "body" and byline_names(ln.text) is not None else None
+    return None
+
+
+def _label_column_byline(under_title: list[Line]) -> None:
+    """Bylines at the head of a column (`PGS. TS. Lê Hải Bình` under the title) are authors too."""
+    for ln in under_title:
+        if ln.label == "body" and byline_names(_DEGREES.sub("", ln.text)):
+            ln.label, ln.why = "byline", "name line under the title"
+            return
+
+
+def _label_captions(article: list[Line], title: str | None, r: _Rules) -> None:
+    """Photo captions among the body lines, and the title printed again as a photo's alt text."""
+    title_fold = fold(title) if title else None
+    title_words = len(title.split()) if title else 0
+    for ln in article:
         if ln.label != "body":
             continue
-        if title_fold and title_words <= ln.words <= title_words + 2 and (ln.folded == title_fold or
-                           (ln.folded.startswith(title_fold) and _PHOTO_NUMBER.fullmatch(ln.folded[len(title_fold):]))):
+        if title_fold and title_words <= ln.words <= title_words + 2 and _repeats_title(ln.folded, title_fold):
             ln.label, ln.why = "leftover", "title repeated as alt text"
         elif _caption_like(ln, r):
             ln.label, ln.why = "caption", "short photo-like line"
-    # A date line with the article's body on both sides is a heading of the text (`Ngày 12/11/1936`).
-    body_at = [i for i, ln in enumerate(content[:end]) if ln.label == "body" and i > (title_pos or 0)]
+
+
+def _repeats_title(folded: str, title_fold: str) -> bool:
+    """The title again, or the title and a photo's number (`… ảnh 1`)."""
+    return folded == title_fold or (folded.startswith(title_fold) and
+                                    _PHOTO_NUMBER.fullmatch(folded[len(title_fold):]) is not None)
+
+
+def _label_date_headings(article: list[Line], title_pos: int | None) -> None:
+    """A date line with the article's body on both sides is a heading of the text (`Ngày 12/11/1936`)."""
+    body_at = [i for i, ln in enumerate(article) if ln.label == "body" and i > (title_pos or 0)]
     for i in range(body_at[0] + 1, body_at[-1]) if body_at else ():
-        if content[i].label == "date":
-            content[i].label, content[i].why = "body", "a date heading inside the article"
+        if article[i].label == "date":
+            article[i].label, article[i].why = "body", "a date heading inside the article"
+
+
+def _label_slug_title(layout: Layout, content: list[Line], url: str | None) -> None:
+    """The headline the page's address spells out is the title; a line taken for it before becomes a caption."""
     title_line = _slug_title(content, url)
-    if title_line is not None and title_line.label != "title":
-        for ln in content:
-            if ln.label == "title":  # a subhead or a photo's caption under the headline
-                ln.label, ln.why = "caption", "headline-like line; the address spells out another"
-        title_line.label, title_line.why = "title", "the headline the page's address spells out"
-        layout.title = title_line.text
-    _repeated_lines(content[:end], r)
+    if title_line is None or title_line.label == "title":
+        return
+    for ln in content:
+        if ln.label == "title":  # a subhead or a photo's caption under the headline
+            ln.label, ln.why = "caption", "headline-like line; the address spells out another"
+    title_line.label, title_line.why = "title", "the headline the page's address spells out"
+    layout.title = title_line.text
+
+
+def _gather_parts(layout: Layout, content: list[Line], r: _Rules) -> None:
+    """The body, captions (a repeated one is a leftover), bylines and the view count, in the page's order."""
     layout.body = [ln.text for ln in content if ln.label == "body"]
     seen_captions = set()
     for ln in content:
@@ -425,18 +520,26 @@ def analyse(text: str, url: str | None = None) -> Layout:
             layout.bylines.append(ln.text)
         elif ln.label in ("views", "date") and layout.views is None:
             layout.views = _views(ln, r)
-    _pick_date(layout, content, title_pos)
+
+
+def _date_from_title(layout: Layout) -> None:
+    """A date printed at the title's end is cut off; it is the date line when the page has none:
+    `Đảng bộ tỉnh … nửa nhiệm kỳ (03/02/2019 21:20)`."""
     dated = _DATE_IN_TITLE.search(layout.title) if layout.title and layout.title.endswith(")") else None
-    if dated and is_date_line(dated.group(1)):  # `Đảng bộ tỉnh … nửa nhiệm kỳ (03/02/2019 21:20)`
+    if dated and is_date_line(dated.group(1)):
         layout.title = layout.title[: dated.start()].rstrip()
         if layout.published is None:
             layout.date_line, layout.published = dated.group(1), parse_published(dated.group(1))
-    if layout.date_line is not None:
-        signed = _SIGNED_DATE.match(layout.date_line)
-        if signed and signed.group(1) in signed_by:
-            layout.bylines.append(signed.group(1))
-            layout.date_line = signed.group(2)
-    return layout
+
+
+def _byline_from_date_line(layout: Layout, signed_by: list[str]) -> None:
+    """The byline in front of the chosen date line (`PV - 03/04/2025 17:35`) is the article's."""
+    if layout.date_line is None:
+        return
+    signed = _SIGNED_DATE.match(layout.date_line)
+    if signed and signed.group(1) in signed_by:
+        layout.bylines.append(signed.group(1))
+        layout.date_line = signed.group(2)
 
 
 _DATE_IN_TITLE = re.compile(r"\s*\((\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\)$")
@@ -535,7 +638,7 @@ def _menu_runs(content: list[Line]) -> set[int]:
     return found
 
 
-def _join_wrapped(content: list[Line]) -> None:
+def _join_wrapped(content: list[Line], r: _Rules) -> None:
     """Join hard-wrapped body lines: a line that does not end a sentence, followed by one in lower case, or one that
     stops on a comma or a word that cannot end a sentence (`của`, `và`, `đồng chí` …)."""
     prev = None
@@ -545,7 +648,7 @@ def _join_wrapped(content: list[Line]) -> None:
                 prev = None
             continue
         if prev is not None and not prev.text.rstrip().endswith(_SENTENCE_END) and (
-                _LOWER_START.match(ln.text) or prev.text.endswith(_DANGLING)) and not _SALUTATION.match(ln.text):
+                _LOWER_START.match(ln.text) or prev.text.endswith(r.dangling)) and not r.salutation.match(ln.text):
             prev.retext(prev.text + " " + ln.text)
             ln.label, ln.why = "joined", "continues the line before"
             continue

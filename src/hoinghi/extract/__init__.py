@@ -15,7 +15,8 @@ from functools import lru_cache
 from hoinghi.extract.documents import find_documents
 from hoinghi.extract.orgs import find_organizations
 from hoinghi.extract.people import complete_positions, find_people
-from hoinghi.extract.places import dedupe, find_places, province_info
+from hoinghi.extract.places import dedupe, find_places
+from hoinghi.geo import all_provinces, province_info
 from hoinghi.model import Document, Mention, Organization, Person, Place
 from hoinghi.text import fold
 
@@ -26,7 +27,7 @@ def is_place(name: str) -> bool:
     people (`Nguyễn Văn Cừ`) do not count."""
     info = province_info(name)
     if info is not None:
-        return info[2] not in ("commune", "ward") or len(name.split()) < 3
+        return info.kind not in ("commune", "ward") or len(name.split()) < 3
     return any(m.start == 0 and m.end == len(name) for m in find_places(name))
 
 
@@ -47,7 +48,7 @@ def is_region(name: str) -> bool:
     if name in _countries():
         return True
     info = province_info(name)
-    return info is not None and info[2] == "province"
+    return info is not None and info.kind == "province"
 
 
 @dataclass
@@ -64,46 +65,72 @@ class Entities:
     org_matches: list = field(default_factory=list)
     place_matches: list = field(default_factory=list)
     document_matches: list = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # the rule that found each mention
 
 
 def entities(text: str, *, when: dt.date | None = None, url: str | None = None, title: str | None = None) -> Entities:
-    out = Entities()
+    """Every recogniser over `text`, in the order they depend on each other (the pipeline's steps do the same)."""
     people = find_people(text, is_place, is_region)
     person_spans = sorted(span for pm in people for span in pm.spans)
     places = find_places(text, skip=person_spans, when=when)
-    out.province = article_province(places, url, title_len=len(title or ""))
-    if out.province is not None and any(m.place.kind in ("commune", "ward") for m in places):
-        places = find_places(text, skip=person_spans, when=when, context_province=out.province)
+    province = article_province(places, url, title_len=len(title or ""))
+    if province is not None and any(m.place.kind in ("commune", "ward") for m in places):
+        places = find_places(text, skip=person_spans, when=when, context_province=province)
     orgs = find_organizations(text, person_spans)
-    level = "provincial" if out.province else None
-    docs = find_documents(text, context_level=level)
+    docs = find_documents(text, context_level="provincial" if province else None)
+    return assemble(text, people, orgs, places, docs, province)
 
-    out.people_matches, out.org_matches, out.place_matches, out.document_matches = people, orgs, places, docs
+
+def assemble(text: str, people: list, orgs: list, places: list, docs: list, province: str | None) -> Entities:
+    """The record's lists from the recognisers' matches, with every mention (and the rule that found it)."""
+    out = Entities(province=province, people_matches=people, org_matches=orgs, place_matches=places,
+                   document_matches=docs)
+    found: list[tuple[Mention, str]] = []
+    _add_people(out, found, text, people, province)
+    _add_organizations(out, found, text, orgs, places, province)
+    places = _add_places(out, found, places)
+    for i, dm in enumerate(docs):
+        out.documents.append(dm.document)
+        found += [(Mention("document", text[s:e], s, e, i), _rule(dm)) for s, e in dm.spans]
+    found.sort(key=lambda mr: (mr[0].start, mr[0].end))
+    out.mentions = [m for m, _ in found]
+    out.rules = [r for _, r in found]
+    return out
+
+
+def _rule(match) -> str:
+    return getattr(match, "rule", "") or ""
+
+
+def _add_people(out: Entities, found: list, text: str, people: list, province: str | None) -> None:
     for i, pm in enumerate(people):
-        pm.person.positions_full = complete_positions(pm.person, out.province)
+        pm.person.positions_full = complete_positions(pm.person, province)
         out.people.append(pm.person)
-        out.mentions += [Mention("person", text[s:e], s, e, i) for s, e in pm.spans]
-        out.mentions += [Mention("position", phrase, s, e, i) for s, e, phrase in pm.position_spans]
+        found += [(Mention("person", text[s:e], s, e, i), _rule(pm)) for s, e in pm.spans]
+        rules = getattr(pm, "position_rules", None) or [""] * len(pm.position_spans)
+        found += [(Mention("position", phrase, s, e, i), r) for (s, e, phrase), r in zip(pm.position_spans, rules, strict=True)]
+
+
+def _add_organizations(out: Entities, found: list, text: str, orgs: list, places: list, province: str | None) -> None:
     for i, om in enumerate(orgs):
-        om.org.province = _org_province(om.org.name, places, om.spans, out.province)
+        om.org.province = _org_province(om.org.name, places, om.spans, province)
         out.organizations.append(om.org)
-        out.mentions += [Mention("organization", text[s:e], s, e, i) for s, e in om.spans]
+        found += [(Mention("organization", text[s:e], s, e, i), _rule(om)) for s, e in om.spans]
     for m in places:
         if m.place.kind == "international" and all(o.name != m.place.name for o in out.organizations):
             out.organizations.append(Organization(name=m.place.name, kind="international"))  # bodies, not places
-    # the contract's places are Vietnam's units and countries; provinces and cities abroad are kept apart
+
+
+def _add_places(out: Entities, found: list, places: list) -> list:
+    """The contract's places are Vietnam's units and countries; provinces and cities abroad are kept apart."""
     abroad = [m for m in places if m.place.kind == "foreign_province"]
     places = [m for m in places if m.place.kind not in ("international", "foreign_province")]
     out.places, out.foreign_places = dedupe(places), dedupe(abroad)
     for kind, matches, listed in (("place", places, out.places), ("foreign_place", abroad, out.foreign_places)):
         index = {(p.name, p.kind): i for i, p in enumerate(listed)}
         for m in matches:
-            out.mentions.append(Mention(kind, m.text, m.start, m.end, index.get((m.place.name, m.place.kind))))
-    for i, dm in enumerate(docs):
-        out.documents.append(dm.document)
-        out.mentions += [Mention("document", text[s:e], s, e, i) for s, e in dm.spans]
-    out.mentions.sort(key=lambda m: (m.start, m.end))
-    return out
+            found.append((Mention(kind, m.text, m.start, m.end, index.get((m.place.name, m.place.kind))), _rule(m)))
+    return places
 
 
 _PROVINCIAL = re.compile(r"(?:Tỉnh ủy|Tỉnh|tỉnh|Thành ủy|thành phố|Ủy ban nhân dân tỉnh|Hội đồng nhân dân tỉnh)(?:\s|$)")
@@ -127,12 +154,11 @@ _DOMAIN_WORD = re.compile(r"[a-z]+")
 @lru_cache(maxsize=1)
 def _province_slugs() -> dict[str, str]:
     """`yenbai` -> `Yên Bái`, `binhduong` -> `Bình Dương`: province names as they appear in portal domains."""
-    from hoinghi.extract.places import all_provinces
-
     slugs = {}
     for name in all_provinces():
         slug = fold(name).replace(" ", "")
-        if len(slug) >= 5 and province_info(name) and province_info(name)[2] == "province":
+        info = province_info(name)
+        if len(slug) >= 5 and info and info.kind == "province":
             slugs[slug] = name
     return slugs
 

@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 
 from hoinghi.lexicons import load
 from hoinghi.model import Document
-from hoinghi.text import normalize
+from hoinghi.text import normalize, trie_regex
 
 __all__ = ["DocumentMatch", "document_key", "find_documents", "normalize_code"]
 
@@ -40,8 +40,13 @@ _LEX = load("documents.toml")
 
 @dataclass
 class DocumentMatch:
+    """A document and its mentions. `rule`: how its first mention was found (for `hoinghi explain`; not part of
+    the record): `numbered code`, `kind + number`, `plenum resolution`, `congress resolution`, `bare code`,
+    `kind + subject`."""
+
     document: Document
     spans: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -96,9 +101,11 @@ _PLENUM_OF = re.compile(
 _TERM_RE = re.compile(_TERM)
 # The next word after a position decides which of the patterns below is worth trying.
 _NEXT_WORD = re.compile(r"[\s,(]*(\w+)")
-_PLENUM_FIRST = {"hội", "trung", "tw", "tư", "t", "lần", "thứ"}
-_DATE_FIRST = {"ngày", "ban", "ký"}
-_TERM_FIRST = {"khóa", "khoá", "khoa"}
+_PLENUM_FIRST = frozenset(_LEX["next_plenum"])
+_DATE_FIRST = frozenset(_LEX["next_date"])
+_TERM_FIRST = frozenset(_LEX["next_term"])
+_ISSUER_FIRST_WORDS = frozenset(_LEX["next_issuer"])
+_PLENUM_OF_FIRST = frozenset(_LEX["next_plenum_of"])
 
 _UNIT = r"(?i:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
 _CONG_N = r"(?:(?:(?i:lần\s+thứ)\s+(?:(?P<w>" + _NUMWORD + r")|(?P<d>" + _DIGITS + r")|(?P<r>" + _ROMAN + r")))|(?P<r2>" + _ROMAN + r")|(?P<d2>" + _DIGITS + r"))"
@@ -158,8 +165,9 @@ _MASTER = re.compile(
 # tried at every position costs ~1 ms on a 4 KB page), codes from their `-` and `/`.
 # A word that starts with another kind word (`chương trình hành động`) is found through the shorter one.
 _KIND_WORDS_LOW = [w for w in _KIND_OF if not any(w != v and w.startswith(v) for v in _KIND_OF)]
+_PLURAL_WORDS = _LEX["plural_words"]
 _PLURAL_BEFORE = re.compile(
-    r"(?i:các|những|mọi)\s+(?:(?i:" + _KIND_ALT + r")\s*(?:,|và)\s*)*$"
+    r"(?i:" + trie_regex(sorted(_PLURAL_WORDS)) + r")\s+(?:(?i:" + _KIND_ALT + r")\s*(?:,|và)\s*)*$"
 )
 _PLURAL_WORD_BEFORE = re.compile(r"(?<!\w)(?i:các|những)\s+$")
 _PLURAL_TAIL = re.compile(
@@ -345,6 +353,7 @@ class _Ref:
     end: int  # end of the whole mention, subject included
     issuer_printed: bool = False
     level_guessed: bool = False  # a congress whose level the text does not say (`Nghị quyết Đại hội XIII`)
+    rule: str = ""  # how it was found (DocumentMatch.rule)
 
 
 def _parse_head(text: str, m: re.Match[str], context_level: str | None) -> _Ref | None:
@@ -355,49 +364,68 @@ def _parse_head(text: str, m: re.Match[str], context_level: str | None) -> _Ref 
         return None
     lower = word[0].islower()
     start, pos = m.start(), m.end()
-    doc = Document(kind=kind)
-    numbered = special = guessed = False
-
     nw = _next_word(text, pos)
-    if kind in _PLENUM_KINDS and nw in _PLENUM_FIRST:
-        pm = _PLENUM_A.match(text, pos) or _PLENUM_B.match(text, pos)
-        if pm:
-            plenum = _ordinal(pm, "w", "d", "r")
-            if plenum and 0 < plenum <= _MAX_PLENUM:
-                doc.plenum, doc.issuer, doc.level = plenum, "Ban Chấp hành Trung ương", "national"
-                pos, special = pm.end(), True
-                tm = _TERM_RE.match(text, pos)
-                if tm:
-                    doc.term, pos = _term(tm.group("term")), tm.end()
-    if not special and kind in _CONGRESS_KINDS and nw == "đại":
-        cm = _CONGRESS_HEAD.match(text, pos)
-        if cm:
-            got = _parse_congress(text, cm.end(), context_level)
-            if got:
-                doc.congress, doc.level, pos, guessed = got
-                special = True
-    if not special and (nw == "số" or nw[:1].isdigit()):
-        nm = _NUMBER.match(text, pos)
-        if nm:
-            code = nm.group("code1") or nm.group("code2")
-            num = nm.group("num")
-            strong_number = bool(nm.group("so") or code)
-            year_like = len(num) == 4 and num[:2] in ("19", "20")
-            if (strong_number or not year_like) and not (lower and not strong_number and kind in _VERB_LIKE):
-                doc.number = num
-                if code:
-                    doc.code = normalize_code(code)
-                pos, numbered = nm.end(), True
-    if lower and not (numbered or special):
-        return None
-
-    ref = _Ref(doc, start, pos, pos, level_guessed=special and doc.congress is not None and guessed)
+    ref = (_head_plenum(text, start, pos, kind, nw) or _head_congress(text, start, pos, kind, nw, context_level)
+           or _head_number(text, start, pos, kind, nw, lower))
+    if ref is None:
+        if lower:
+            return None
+        ref = _Ref(Document(kind=kind), start, pos, pos, rule="kind + subject")
     _parse_tail(text, ref)
-    if not (numbered or special) and (
+    if ref.rule == "kind + subject" and (
         kind in _NUMBERED_ONLY or _plural_before(text, start) or (kind in _VERBS and _sentence_start(text, start))
     ):
         return None
+    if ref.rule == "kind + subject" and ref.doc.plenum:
+        ref.rule = "plenum resolution (named after the kind)"  # `Nghị quyết của Hội nghị lần thứ 8 BCH TW`
     return ref
+
+
+def _head_plenum(text: str, start: int, pos: int, kind: str, nw: str) -> _Ref | None:
+    """`Nghị quyết Trung ương 5 khóa XI`, `Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng`."""
+    if kind not in _PLENUM_KINDS or nw not in _PLENUM_FIRST:
+        return None
+    pm = _PLENUM_A.match(text, pos) or _PLENUM_B.match(text, pos)
+    plenum = _ordinal(pm, "w", "d", "r") if pm else None
+    if not plenum or not 0 < plenum <= _MAX_PLENUM:
+        return None
+    doc = Document(kind=kind, plenum=plenum, issuer="Ban Chấp hành Trung ương", level="national")
+    pos = pm.end()
+    tm = _TERM_RE.match(text, pos)
+    if tm:
+        doc.term, pos = _term(tm.group("term")), tm.end()
+    return _Ref(doc, start, pos, pos, rule="plenum resolution")
+
+
+def _head_congress(text: str, start: int, pos: int, kind: str, nw: str, context_level: str | None) -> _Ref | None:
+    """`Nghị quyết Đại hội XIII của Đảng`, `Văn kiện Đại hội Đảng bộ tỉnh lần thứ XX`."""
+    if kind not in _CONGRESS_KINDS or nw != "đại":
+        return None
+    cm = _CONGRESS_HEAD.match(text, pos)
+    got = _parse_congress(text, cm.end(), context_level) if cm else None
+    if not got:
+        return None
+    congress, level, pos, guessed = got
+    return _Ref(Document(kind=kind, congress=congress, level=level), start, pos, pos, level_guessed=guessed,
+                rule="congress resolution")
+
+
+def _head_number(text: str, start: int, pos: int, kind: str, nw: str, lower: bool) -> _Ref | None:
+    """`số 25-CT/TW`, `18/2024/NĐ-CP`, `Chỉ thị 25`: not a year alone, nor a bare number after a lower-case kind
+    that is also a verb (`quyết định 3 nội dung`)."""
+    if not (nw == "số" or nw[:1].isdigit()):
+        return None
+    nm = _NUMBER.match(text, pos)
+    if not nm:
+        return None
+    code = nm.group("code1") or nm.group("code2")
+    num = nm.group("num")
+    strong_number = bool(nm.group("so") or code)
+    year_like = len(num) == 4 and num[:2] in ("19", "20")
+    if not (strong_number or not year_like) or (lower and not strong_number and kind in _VERB_LIKE):
+        return None
+    doc = Document(kind=kind, number=num, code=normalize_code(code) if code else None)
+    return _Ref(doc, start, nm.end(), nm.end(), rule="numbered code" if code else "kind + number")
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -410,7 +438,7 @@ def _plural_before(text: str, start: int) -> bool:
     """`các Chỉ thị`, `các Nghị quyết, Kết luận, Quy định`: a kind word in a generic plural."""
     lo = max(0, start - 80)
     window = text[lo:start].lower()
-    if "các" not in window and "những" not in window and "mọi" not in window:
+    if not any(w in window for w in _PLURAL_WORDS):
         return False
     return bool(_PLURAL_BEFORE.search(text, lo, start))
 
@@ -464,7 +492,7 @@ def _parse_tail(text: str, ref: _Ref) -> None:
                 doc.date = doc.date or _parse_date(m)
                 pos = m.end()
                 continue
-        if nw in ("của", "do") and "issuer" not in seen:
+        if nw in _ISSUER_FIRST_WORDS and "issuer" not in seen:
             m = _ISSUER_FIRST.match(text, pos)
             got = _match_issuer(text, m.end()) if m else None
             if got:
@@ -479,7 +507,7 @@ def _parse_tail(text: str, ref: _Ref) -> None:
                 doc.term = doc.term or _term(m.group("term"))
                 pos = m.end()
                 continue
-        if nw in ("của", "tại", "hội") and "plenum" not in seen and doc.kind == "Nghị quyết":
+        if nw in _PLENUM_OF_FIRST and "plenum" not in seen and doc.kind == "Nghị quyết":
             m = _PLENUM_OF.match(text, pos)
             if m:
                 seen.add("plenum")
@@ -607,7 +635,7 @@ def _parse_bare(text: str, m: re.Match[str]) -> _Ref | None:
     kind = _code_kind(code, bm.group("year"))
     if kind is None:
         return None
-    ref = _Ref(Document(kind=kind, number=bm.group("num"), code=code), start, bm.end(), bm.end())
+    ref = _Ref(Document(kind=kind, number=bm.group("num"), code=code), start, bm.end(), bm.end(), rule="bare code")
     _parse_tail(text, ref)
     return ref
 
@@ -788,34 +816,16 @@ def _merge(text: str, refs: list[_Ref]) -> list[DocumentMatch]:
     for ref in refs:
         doc = ref.doc
         key = document_key(doc)
-        i = index.get(key)
-        if i is not None and doc.code and out[i].document.code and doc.code != out[i].document.code:
-            i = None
-        if i is None and doc.plenum and not doc.number:
-            i = next((j for j, dm in enumerate(out) if dm.document.kind == doc.kind and dm.document.plenum == doc.plenum
-                      and not dm.document.number and not (doc.term and dm.document.term)), None)
-        if i is None and doc.congress and not doc.number:
-            # the same congress, its level guessed at one mention and said at the other
-            i = next((j for j, dm in enumerate(out) if dm.document.kind == doc.kind
-                      and dm.document.congress == doc.congress and not dm.document.number
-                      and (ref.level_guessed or guessed[j])), None)
-            if i is not None and guessed[i] and not ref.level_guessed:
-                out[i].document.level, guessed[i] = doc.level, False
+        i = _same_document(out, guessed, index.get(key), ref)
         span = (ref.start, ref.end)
         if i is None:
             index.setdefault(key, len(out))
-            out.append(DocumentMatch(doc, [span]))
+            out.append(DocumentMatch(doc, [span], ref.rule))
             longest.append(span)
             guessed.append(ref.level_guessed)
             continue
         target = out[i].document
-        td, dd = target.__dict__, doc.__dict__
-        for name in _MERGE_FIELDS:
-            if td[name] is None and dd[name] is not None:
-                td[name] = dd[name]
-        # A subject that runs on past the phrase in one mention is cut short in another: keep the common part.
-        if doc.subject and target.subject and target.subject.startswith(doc.subject):
-            target.subject = doc.subject
+        _merge_into(target, doc)
         if span[1] - span[0] > longest[i][1] - longest[i][0]:
             longest[i] = span
         out[i].spans.append(span)
@@ -823,6 +833,37 @@ def _merge(text: str, refs: list[_Ref]) -> list[DocumentMatch]:
     for dm, (a, b) in zip(out, longest, strict=True):
         dm.document.text = _squash(text[a:b])
     return out
+
+
+def _same_document(out: list[DocumentMatch], guessed: list[bool], i: int | None, ref: _Ref) -> int | None:
+    """The index in `out` of the document `ref` names again: the one with its key (`i`) unless their printed
+    codes clash, else the plenum resolution of the same plenum (one of them without its term), else the same
+    congress with its level guessed at one of the mentions (which then takes the level said)."""
+    doc = ref.doc
+    if i is not None and doc.code and out[i].document.code and doc.code != out[i].document.code:
+        i = None
+    if i is None and doc.plenum and not doc.number:
+        i = next((j for j, dm in enumerate(out) if dm.document.kind == doc.kind and dm.document.plenum == doc.plenum
+                  and not dm.document.number and not (doc.term and dm.document.term)), None)
+    if i is None and doc.congress and not doc.number:
+        # the same congress, its level guessed at one mention and said at the other
+        i = next((j for j, dm in enumerate(out) if dm.document.kind == doc.kind
+                  and dm.document.congress == doc.congress and not dm.document.number
+                  and (ref.level_guessed or guessed[j])), None)
+        if i is not None and guessed[i] and not ref.level_guessed:
+            out[i].document.level, guessed[i] = doc.level, False
+    return i
+
+
+def _merge_into(target: Document, doc: Document) -> None:
+    """What another mention adds to a document: the fields it lacks; a subject cut short at one mention (a
+    subject that runs on past the phrase in another: keep the common part)."""
+    td, dd = target.__dict__, doc.__dict__
+    for name in _MERGE_FIELDS:
+        if td[name] is None and dd[name] is not None:
+            td[name] = dd[name]
+    if doc.subject and target.subject and target.subject.startswith(doc.subject):
+        target.subject = doc.subject
 
 
 def find_documents(text: str, *, context_level: str | None = None) -> list[DocumentMatch]:

@@ -12,15 +12,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from hoinghi import lexicons
-from hoinghi.clean.dates import find_event_date
+from hoinghi.clean.dates import EventDate, find_event_date
 from hoinghi.model import BridgePoint, Event
 from hoinghi.text import trie_regex, words_regex
 
-_UNDER_CHAIR = re.compile(r"(?:[dD]ưới )?sự chủ trì(?:, điều hành)? của\s+")
+_NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
+_CLAUSE_END = re.compile(r"[.;:]")
+_LIST_JOINT = re.compile(r";|\bvà\b|,")
+_COLON_OR_STOP = re.compile(r"[:.]")
+_FULL_STOP = re.compile(r"\.(?:\s|$)")
+_TOWN_ABBR = re.compile(r"(T(?<!\w.)[PXp])\.")  # `TP. Nha Trang`
+_ACRONYM = r"\([A-ZĐ]{2,8}\)"
+_ACRONYM_AFTER = re.compile(r"\s*" + _ACRONYM)
+_TITLE_CUT = re.compile(r"\s+[-–|]\s+|:\s|[()]")
 
 
 def _both_cases(words: list[str]) -> list[str]:
@@ -33,25 +43,9 @@ def _words(words: list[str]) -> str:
     return "(" + words_regex(_both_cases(words)) + ")"
 
 
-_MODE_SAID = re.compile(r"(?:theo|dưới|bằng) hình(?: thức)? [^.;\n]{0,60}")
-_BRIDGE = re.compile(r"(?<!\d )điểm cầu\s+(?:chính\s+)?([^,:;.]{2,80})")
-_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
-_NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
-_CLAUSE_END = re.compile(r"[.;:]")
-_LIST_JOINT = re.compile(r";|\bvà\b|,")
-_COLON_OR_STOP = re.compile(r"[:.]")
-_JOINTS = r",|và|cùng|phối hợp với|phối hợp cùng|đã có|đã|vừa|long trọng|trọng thể|\([A-ZĐ]{2,8}\)"
-_ORGANIZERS_JOINT = re.compile(rf"\s*(?:{_JOINTS}|\s)*\s*")  # between two organisers
-# between the last organiser and the verb: also its term (`HĐND tỉnh khóa XIX, nhiệm kỳ 2021-2026 đã khai mạc`)
-_SUBJECT_TO_VERB = re.compile(rf"\s*(?:{_JOINTS}|khóa [IVXL]+|nhiệm kỳ \d{{4}}\s*[-–]\s*\d{{4}}|\s)*\s*")
-_VENUE_BEFORE = re.compile(r"(?:(?:\btại|\bở)\s+|(?:[Tt]rụ sở|[Hh]ội trường|[Pp]hòng họp|điểm cầu|\b[Nn]hà)\s+)$")
-_FULL_STOP = re.compile(r"\.(?:\s|$)")
-_DANG_BEFORE = re.compile(r"đ(?<!\w.)ang\s+(?:\w+\s+){0,2}$")  # `đang triển khai`: not this event's doing
-_TOWN_ABBR = re.compile(r"(T(?<!\w.)[PXp])\.")  # `TP. Nha Trang`
-_AT_PLACE = re.compile(r"t(?<!\w.)ại\s+[^.;]*")
-_CHAIRS_LISTED = re.compile(r"\s*(?:có|gồm)?\s*(?:các đồng chí|đồng chí)?[^.;:\n]{0,40}:|\s+(?:có|gồm)\s")
-_OPENED_BY = re.compile(r"k(?<!\w.)hai mạc (?=[Kk]ỳ họp|[Hh]ội nghị|[Đđ]ại hội|[Hh]ội thảo)")  # `HĐND tỉnh khai mạc Kỳ họp`
-_HELD_BY = re.compile(r"t(?<!\w.)(?<!các .)ổ chức(?!\w)")  # `X tổ chức`, not `các tổ chức`
+def _any(words) -> str:
+    """Any of the words, as printed (no word boundaries), as one trie."""
+    return "(?:" + trie_regex(sorted(words)) + ")"
 
 
 @dataclass(slots=True)
@@ -61,31 +55,101 @@ class _Sentence:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Printed:
+    """A phrase read where its word is first printed (`trong khuôn khổ …`, `chủ đề “…”`)."""
+
+    word: str
+    pattern: re.Pattern[str]
+
+    def read(self, text: str) -> str | None:
+        at = text.find(self.word)
+        m = self.pattern.match(text, at) if at != -1 else None
+        return m.group(1).strip() if m else None
+
+
 class _Lex:
     def __init__(self) -> None:
         ev = lexicons.load("events.toml")
+        self._kinds(ev)
+        self._roles(ev)
+        self._places(ev)
+        self._organizers(ev)
+        self._bridges(ev)
+        self.study = re.compile(_words(ev["study_verbs"]))
+        self.study_sentence = re.compile(_any(ev["study_sentence"]))
+        self.not_ours_before = re.compile(ev["not_ours_before"])
+        approx = trie_regex(sorted(ev["approx"]))
+        self.attendance_nouns = ev["attendance_nouns"]
+        self.approx = re.compile(rf"(?:^|\s)({approx})\s*$", re.I)
+        self.not_attendance_after = tuple(ev["attendance_not_after"])
+        self.parent = _Printed(ev["parent"]["word"], re.compile(ev["parent"]["pattern"]))
+        self.theme = _Printed(ev["theme"]["word"], re.compile(ev["theme"]["pattern"]))
+        mode = ev["mode"]
+        self.hybrid = re.compile(mode["hybrid"])
+        self.online, self.linked = mode["online"], mode["linked"]
+        self.venue_hall = re.compile(mode["venue_hall"])
+        self.mode_said = re.compile(mode["said"])
+
+    def _kinds(self, ev: dict) -> None:
         kinds = sorted(ev["kinds"], key=len, reverse=True)
         self.kinds = ev["kinds"]
         self.kind = re.compile(_words(kinds))
-        self.noun_kinds = [k for k in kinds if k not in ("làm việc với", "ký kết", "chương trình")]
-        self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
-        triggers = [re.escape(t) if t != "dự" else r"dự(?! (?:thảo|án|kiến|báo|toán|định|khuyết|phòng|trữ|bị))"
-                    for t in sorted(ev["triggers"], key=len, reverse=True)]
-        self.trigger = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(triggers) + r")(?![\wÀ-ỹ])", re.I)
-        self.name_stop = re.compile(r"[.;()]|,\s(?!(?:quán triệt|triển khai|học tập|nghiên cứu|thông tin|phổ biến|sơ kết|"
-                                    r"tổng kết)\b)|\s(?:" + "|".join(
-            re.escape(t) for t in sorted(ev["name_stops"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
+        self.noun_kinds = [k for k in kinds if k not in ev["not_nouns"]]
         self.noun = re.compile(_words(self.noun_kinds))
+        self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
+        guarded = ev["not_triggers"]
+        triggers = [trie_regex(sorted(t for t in ev["triggers"] if t not in guarded))]
+        triggers += [re.escape(t) + "(?! " + _any(after) + ")" for t, after in guarded.items()]
+        self.trigger = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(triggers) + r")(?![\wÀ-ỹ])", re.I)
+        self.name_stop = re.compile(r"[.;()]|,\s(?!" + _any(ev["name_goes_on"]) + r"\b)|\s" + _any(ev["name_stops"])
+                                    + r"(?![\wÀ-ỹ])")
+        self.name_drop_heads = [h + " " for h in ev["name_drop_heads"]]
+        self.name_holders = tuple(ev["name_holders"])
+        self.other_event_before = tuple(ev["other_event_before"])
+
+    def _roles(self, ev: dict) -> None:
+        chair_verbs = ev["chair_verbs"]
         self.speech = re.compile(_words(ev["speech_verbs"]))
-        self.chair = re.compile(_words(["đồng chủ trì", "chủ trì"]))
+        self.chair = re.compile(_words(chair_verbs))
+        # the chair verbs that hold no other (`chủ trì`): found from their second letter, a plain substring search
+        scanned = [w for w in chair_verbs if not any(v != w and v in w for v in chair_verbs)]
+        self.chair_tails = tuple(w[1:] for w in scanned)
         # a sentence worth reading for chairs and speakers
-        self.role = re.compile(trie_regex(_both_cases(["chủ trì"] + ev["speech_verbs"])))
-        self.study = re.compile(_words(ev["study_verbs"]))
-        heads = "|".join(re.escape(v) for v in sorted(ev["venue_heads"], key=len, reverse=True))
-        self.venue = re.compile(rf"t(?<!\w.)ại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:Nhà|Tòa nhà|Trụ sở|số)\b[^,.;()]*)*)")
-        approx = "|".join(re.escape(a) for a in sorted(ev["approx"], key=len, reverse=True))
-        self.attendance_nouns = ev["attendance_nouns"]
-        self.approx = re.compile(rf"(?:^|\s)({approx})\s*$", re.I)
+        self.role = re.compile(trie_regex(_both_cases(scanned + ev["speech_verbs"])))
+        self.under_chair = re.compile(ev["under_chair"])
+        self.chairs_listed = re.compile(ev["chairs_listed"])
+        self.clause_openers = frozenset(["", *ev["clause_openers"]])
+
+    def _places(self, ev: dict) -> None:
+        heads = trie_regex(sorted(ev["venue_heads"]))
+        parts = trie_regex(sorted(ev["venue_parts"]))
+        self.venue = re.compile(rf"t(?<!\w.)ại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:{parts})\b[^,.;()]*)*)")
+        self.venue_stop = re.compile(r"\s" + _any(ev["venue_stops"]) + r"\s")
+        self.at_place = re.compile(ev["at_place"])
+        self.city_stop = re.compile(r"\s" + _any(ev["city_stops"]) + r"\s")
+        self.capital_venue = re.compile(r"tại\s+(?:[^.;]{0,40}?)" + _any(ev["capital_venues"]))
+
+    def _organizers(self, ev: dict) -> None:
+        self.held_by = re.compile(ev["held_by"])
+        self.opened_by = re.compile(ev["opened_by"])
+        joints = ",|" + trie_regex(sorted(ev["organizer_joints"])) + "|" + _ACRONYM
+        self.organizers_joint = re.compile(rf"\s*(?:{joints}|\s)*\s*")  # between two organisers
+        # between the last organiser and the verb: also its term (`HĐND tỉnh khóa XIX, nhiệm kỳ 2021-2026 đã …`)
+        terms = "|".join(ev["organizer_terms"])
+        self.subject_to_verb = re.compile(rf"\s*(?:{joints}|{terms}|\s)*\s*")
+        self.venue_before = re.compile(ev["venue_before"])
+        self.national_names = ev["national_names"]
+        self.national_organizers = re.compile(ev["national_organizers"])
+
+    def _bridges(self, ev: dict) -> None:
+        bridge = ev["bridge"]
+        self.bridge_word = bridge["word"]
+        self.bridge = re.compile(r"(?<!\d )" + re.escape(bridge["word"]) + r"\s+(?:" + re.escape(bridge["main"])
+                                 + r"\s+)?([^,:;.]{2,80})")
+        self.bridge_not_place = re.compile(words_regex(bridge["not_places"]))
+        self.own_province = frozenset(bridge["own_province"])
+        self.attend_on = re.compile(bridge["attend_on"])
 
 
 @cache
@@ -97,17 +161,28 @@ def sentences(text: str) -> list[_Sentence]:
     return [_Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
 
 
-def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None]:
-    """The event's kind, and its own name: from the headline when it names the event, else from the lead, where
-    the event noun must follow a verb like `tổ chức`, `diễn ra`, `dự` (or open a sentence)."""
+def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None, str | None]:
+    """The event's kind, its own name, and where they were read: from the headline when it names the event, else
+    from the lead, where the event noun must follow a verb like `tổ chức`, `diễn ra`, `dự` (or open a sentence),
+    else from a verb pattern (`tiếp`, `thăm`)."""
+    return _from_title(title) or _from_lead(lead) or _from_verbs(title, lead)
+
+
+def _from_title(title: str | None) -> tuple[str, str, str] | None:
     lx = lex()
     if title and title.isupper():  # `HỘI NGHỊ …`: match on lower case (same length), keep the printed name
         title = title[:1] + title[1:].lower()
     for m in lx.noun.finditer(title or ""):
         if _inside_a_name(title[max(0, m.start() - 60): m.start()]):
             continue
-        name = re.split(r"\s+[-–|]\s+|:\s|[()]", title[m.start():])[0].strip(" .,:;\"“”")
-        return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), name[0].upper() + name[1:]
+        name = _TITLE_CUT.split(title[m.start():])[0].strip(" .,:;\"“”")
+        return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), name[0].upper() + name[1:], \
+            f"'{m.group(1)}' in the headline"
+    return None
+
+
+def _from_lead(lead: str) -> tuple[str, str | None, str] | None:
+    lx = lex()
     for m in lx.noun.finditer(lead):
         before = lead[max(0, m.start() - 60): m.start()]
         if _inside_a_name(before):
@@ -118,14 +193,22 @@ def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None
             continue
         name = lx.name_stop.split(lead[m.start():])[0].strip(" .,:;\"“”")
         kind = lx.kinds.get(m.group(1).lower(), m.group(1).lower())
-        if name[:5].lower() == "buổi " and len(name.split()) > 3:
-            name = name[5:]  # `buổi gặp mặt báo chí`: the event is `Gặp mặt báo chí`
-        return kind, (name[0].upper() + name[1:]) if len(name.split()) >= 2 else None
-    for source in (title or "", lead):
-        for kind, pattern in lx.verb_kinds:
-            if pattern.search(source):
-                return kind, None
-    return None, None
+        for head in lx.name_drop_heads:
+            if name[:len(head)].lower() == head and len(name.split()) > 3:
+                name = name[len(head):]  # `buổi gặp mặt báo chí`: the event is `Gặp mặt báo chí`
+                break
+        how = f"'{m.group(1)}' " + ("opening a sentence of the lead" if opens else "after a verb in the lead")
+        return kind, (name[0].upper() + name[1:]) if len(name.split()) >= 2 else None, how
+    return None
+
+
+def _from_verbs(title: str | None, lead: str) -> tuple[str | None, None, str | None]:
+    for source, where in ((title or "", "headline"), (lead, "lead")):
+        for kind, pattern in lex().verb_kinds:
+            m = pattern.search(source)
+            if m:
+                return kind, None, f"verb pattern '{m.group().strip()}' in the {where}"
+    return None, None, None
 
 
 def _inside_a_name(before: str) -> bool:
@@ -133,13 +216,9 @@ def _inside_a_name(before: str) -> bool:
     Việt Nam`), or that names another event than this one (`chuẩn bị Đại hội`), given the text before it."""
     if not before[-1:].isspace():
         return False
+    lx = lex()
     tail = before.rstrip()
-    return tail.endswith(("Trung tâm", "Nhà", "Phòng", "Cung", "Ban Tổ chức", "ban tổ chức")) or \
-        tail.lower().endswith(_OTHER_EVENT)
-
-
-# an event named after these is another one than the article reports (`chuẩn bị Đại hội`, `trước kỳ họp thứ 6`)
-_OTHER_EVENT = ("chuẩn bị", "chuẩn bị cho", "tiến tới", "hướng tới", "trước", "sau", "chào mừng", "phục vụ")
+    return tail.endswith(lx.name_holders) or tail.lower().endswith(lx.other_event_before)
 
 
 def _through_documents(name: str | None, text: str, body_start: int, documents: list) -> str | None:
@@ -158,144 +237,251 @@ def _through_documents(name: str | None, text: str, body_start: int, documents: 
     return name
 
 
-def _mode(text: str) -> tuple[str | None, bool]:
-    """(mode, explicit) from the words of the lead and body."""
+def _mode(text: str) -> tuple[str | None, bool, str | None]:
+    """(mode, explicit, the words that said it) from the words of the lead and body."""
+    lx = lex()
     low = text.lower()
-    if re.search(r"trực tiếp (kết hợp|và|kết nối)( với)? trực tuyến|trực tuyến (kết hợp|và) trực tiếp|kết hợp trực tuyến|"
-                 r"hình thức trực tiếp,? trực tuyến", low):
-        return "hybrid", True
-    if "trực tuyến" in low or "truyền hình trực tiếp đến" in low:
-        if re.search(r"\btại (hội trường|trụ sở|trung tâm hội nghị|nhà quốc hội)", low) and "điểm cầu" in low:
-            return "hybrid", True
-        return "online", True
-    if "tại điểm cầu" in low or "các điểm cầu" in low:  # sites linked up, no words for how: online
-        return "online", True
-    return None, False
+    m = lx.hybrid.search(low)
+    if m:
+        return "hybrid", True, m.group()
+    said = next((w for w in lx.online if w in low), None)
+    if said:
+        if lx.venue_hall.search(low) and lx.bridge_word in low:
+            return "hybrid", True, f"{said}' with a main hall and '{lx.bridge_word}"
+        return "online", True, said
+    said = next((w for w in lx.linked if w in low), None)
+    if said:  # sites linked up, no words for how: online
+        return "online", True, said
+    return None, False, None
+
+
+def _quiet(field: str, reason: str, *args) -> None:
+    """No reasons asked for: nothing is formatted."""
+
+
+def _reasons(why: list) -> Callable[..., None]:
+    """`say(field, reason, *args)`: append (0, field, reason formatted with args) to `why`."""
+    def say(field: str, reason: str, *args) -> None:
+        why.append((0, field, reason.format(*args) if args else reason))
+    return say
+
+
+@dataclass(slots=True)
+class _Page:
+    """The parts of an article the event is read from."""
+
+    title: str | None
+    text: str
+    body_start: int
+    sents: list[_Sentence]
+    starts: list[int]
+    lead: str  # the first sentence of the body that names an event (else the first sentence)
+    lead_para: str  # the first paragraph of the body
+    lead_para_end: int  # where it ends (-1: at the end of the text)
+    event_para: tuple[int, str] | None  # the paragraph of `lead`, when a sapo stands before it: (start, text)
+
+    @classmethod
+    def read(cls, title: str | None, text: str, body_start: int) -> _Page:
+        sents = sentences(text)
+        body_sents = [s for s in sents if s.start >= body_start]
+        kind = lex().kind
+        lead_s = next((s for s in body_sents if kind.search(s.text)), body_sents[0] if body_sents else None)
+        lead_para_end = text.find("\n", body_start)
+        lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
+        event_para = None
+        if lead_s is not None and lead_s.start > body_start + len(lead_para):
+            para_start = text.rfind("\n", 0, lead_s.start) + 1
+            para_end = text.find("\n", lead_s.start)
+            event_para = (para_start, text[para_start: para_end if para_end != -1 else len(text)])
+        return cls(title, text, body_start, sents, [x.start for x in sents], lead_s.text if lead_s else "",
+                   lead_para, lead_para_end, event_para)
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
 
 
 def build_events(title: str | None, text: str, body_start: int, people: list, orgs: list, places: list,
-                 documents: list, base: dt.date | None, province: str | None) -> list[Event]:
+                 documents: list, base: dt.date | None, province: str | None, *,
+                 why: list | None = None) -> list[Event]:
     """The article's events; the first is the main one. `text` is the article text (title, body, captions);
-    `people`, `orgs`, `places`, `documents` the matches of the other recognisers."""
-    lx = lex()
-    sents = sentences(text)
-    body_sents = [s for s in sents if s.start >= body_start]
-    lead_s = next((s for s in body_sents if lx.kind.search(s.text)), body_sents[0] if body_sents else None)
-    lead = lead_s.text if lead_s else ""
-    lead_para_end = text.find("\n", body_start)
-    lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
-    # the paragraph of the sentence that names the event, when a sapo stands before it
-    event_para = None
-    if lead_s is not None and lead_s.start > body_start + len(lead_para):
-        para_start = text.rfind("\n", 0, lead_s.start) + 1
-        para_end = text.find("\n", lead_s.start)
-        event_para = (para_start, text[para_start: para_end if para_end != -1 else len(text)])
-    kind, name = _kind_and_name(title, lead)
+    `people`, `orgs`, `places`, `documents` the matches of the other recognisers. `why`: a list to append
+    `(event index, field, reason)` to for each field decided (for `hoinghi explain`)."""
+    page = _Page.read(title, text, body_start)
+    kind, name, how = _kind_and_name(title, page.lead)
     if kind is None:
         return []
-    name = _through_documents(name, text, body_start, documents)
-    ev = Event(kind=kind, name=name)
-
-    # the lead says when; failing it, the next paragraph (a date further down is history, not this event)
-    second_end = text.find("\n", lead_para_end + 1) if lead_para_end != -1 else -1
-    when = find_event_date(lead_para, base) or (
-        find_event_date(text[lead_para_end: second_end if second_end != -1 else len(text)], base)
-        if lead_para_end != -1 else None)
+    say = _reasons(why) if why is not None else _quiet
+    ev = Event(kind=kind, name=_through_documents(name, text, body_start, documents))
+    say("kind", how)
+    if ev.name:
+        say("name", "{}{}", how, "" if ev.name == name else ", run on to the end of the document it names")
+    when = _when(page, base, say)
     if when:
         ev.date, ev.part_of_day = when.date, when.part_of_day
-    ev.mode, explicit = _mode((title or "") + "\n" + lead_para)
-    if not explicit and event_para:
-        ev.mode, explicit = _mode(event_para[1])
-    if not explicit:  # `Hội nghị được tổ chức theo hình thức trực tiếp kết hợp trực tuyến …` further down
-        said = _MODE_SAID.search(text, body_start)
-        if said:
-            ev.mode, explicit = _mode(said.group())
-    if not explicit and when:
-        ev.mode = "in_person"
-
-    at = text.find("trong khuôn khổ")
-    m = re.match(r"trong khuôn khổ (?:của )?([^,.;]+)", text[at:]) if at != -1 else None
-    if m:
-        ev.parent = m.group(1).strip()
-    at = text.find("chủ đề")
-    m = re.match(r"chủ đề\s*:?\s*[“\"]([^”\"]+)[”\"]", text[at:]) if at != -1 else None
-    if m:
-        ev.theme = m.group(1).strip()
-    m = lx.venue.search(lead_para)
-    if m:
-        ev.venue = re.split(r"\s(?:và|được|với|kết nối|theo|dưới|để|nhằm|có)\s", m.group(1))[0].strip(" -–")
-    ev.city = _city(lead_para, body_start, places, ev, province)
+    ev.mode = _event_mode(page, when, say)
+    ev.parent, ev.theme = _printed(lex().parent, text, "parent", say), _printed(lex().theme, text, "theme", say)
+    ev.venue = _venue(page.lead_para, say)
 
     person_at = _person_positions(people)
-    bridge_spans = _bridge_points(text, sents, people, places, province, ev)
-    in_bridge = [(s.start, s.end) for s in bridge_spans]
-
     taken = [(a, b) for pm in people for a, b, _ in pm.position_spans]
-    ev.organizers = _organizers(lead_para, orgs, body_start, taken)
-    if not ev.organizers and event_para:  # its subject held it
-        ev.organizers = _organizers(event_para[1], orgs, event_para[0], taken)
-    _main_venue_bridge(ev, province)
-    starts = [x.start for x in sents]
-    titles = sorted(taken)
-    for m in _role_words(text, sents, starts, person_at):
-        s = sents[bisect_right(starts, m.start()) - 1]
-        if any(a <= s.start < b for a, b in in_bridge):
-            continue
-        at = m.start() - s.start
-        word = m.group().lower()
-        if word.endswith("chủ trì"):
-            under = _UNDER_CHAIR.match(s.text, max(0, at - 8))
-            listed = _CHAIRS_LISTED.match(text, m.end())
-            if under:
-                found = _objects(s, s.start + under.end(), person_at, limit=1)
-            elif listed:  # `Đồng chủ trì có các đồng chí: A - …; B - …`
-                found = _objects(_list_after(text, sents, starts, s), m.end(), person_at)
-            else:  # `Các đồng chí: A, …; B, …; C, … chủ trì hội nghị`
-                found = _subjects(_list_before(text, sents, starts, s), m.start(), person_at, titles)
-            target = ev.chairs
-        else:
-            verb = lx.speech.match(s.text, at)
-            if verb is None:
-                continue
-            found = (_objects(s, s.start + verb.end(), person_at, 1) if _opens_clause(s, verb)
-                     else _subjects(s, m.start(), person_at, titles))
-            target = ev.speakers
-        for name_ in found:
-            if name_ not in target:
-                target.append(name_)
-
-    at = text.find("điểm cầu")
-    m = re.search(rf"{_NUMBER}\s+$", text[max(0, at - 20): at]) if at > 0 else None
-    if m:
-        ev.bridge_point_count = int(re.sub(r"\D", "", m.group(1)))
-    ev.attendance = _attendance(text, body_start)
-    ev.documents = _event_documents(title, text, sents, documents)
+    ev.bridge_points, in_bridge = _bridge_points(page, person_at, places, province, say)
+    ev.organizers = _organizers(page, orgs, taken, say)
+    main_bp = _main_venue_bridge(ev, province)
+    ev.city = _city(page.lead_para, body_start, places, ev.mode, province, main_bp, say)
+    roles = _role_words(page, person_at, in_bridge)
+    ev.chairs = _chairs(page, roles, person_at, sorted(taken), main_bp, say)
+    ev.speakers = _speakers(page, roles, person_at, sorted(taken), say)
+    ev.bridge_point_count = _bridge_point_count(text, say)
+    ev.attendance = _attendance(text, body_start, say)
+    ev.documents = _event_documents(title, text, page.sents, documents, say)
     return [ev]
 
 
-def _role_words(text: str, sents: list[_Sentence], starts: list[int], person_at: list) -> list[re.Match]:
-    """The words that give someone a role, in order: every `chủ trì` (its people may stand in the sentences
-    around it), and the speech verbs of the sentences that name someone (a verb needs its speaker there)."""
+def _when(page: _Page, base: dt.date | None, say) -> EventDate | None:
+    """The lead says when; failing it, the next paragraph (a date further down is history, not this event)."""
+    when = find_event_date(page.lead_para, base)
+    where = "the lead"
+    if when is None and page.lead_para_end != -1:
+        second_end = page.text.find("\n", page.lead_para_end + 1)
+        when = find_event_date(page.text[page.lead_para_end: second_end if second_end != -1 else len(page.text)],
+                               base)
+        where = "the paragraph after the lead"
+    if when is not None:
+        say("date", "'{}' in {} resolved against {}", when.text, where, base)
+        if when.part_of_day:
+            say("part_of_day", "'{}' in {}", when.text, where)
+    return when
+
+
+def _event_mode(page: _Page, when: EventDate | None, say) -> str | None:
+    """From the headline and lead; else the paragraph that names the event; else a sentence saying how it was
+    held; else in person when the lead says when."""
+    mode, explicit, said = _mode((page.title or "") + "\n" + page.lead_para)
+    where = "the headline or lead"
+    if not explicit and page.event_para:
+        mode, explicit, said = _mode(page.event_para[1])
+        where = "the paragraph that names the event"
+    if not explicit:  # `Hội nghị được tổ chức theo hình thức trực tiếp kết hợp trực tuyến …` further down
+        m = lex().mode_said.search(page.text, page.body_start)
+        if m:
+            mode, explicit, said = _mode(m.group())
+            where = f"'{m.group()}'"
+    if explicit:
+        say("mode", "printed '{}' in {}", said, where)
+    elif when:
+        mode = "in_person"
+        say("mode", "a date in the lead and no word for online: in person")
+    return mode
+
+
+def _printed(rule: _Printed, text: str, field_: str, say) -> str | None:
+    value = rule.read(text)
+    if value:
+        say(field_, "after the first '{}'", rule.word)
+    return value
+
+
+def _venue(lead_para: str, say) -> str | None:
+    lx = lex()
+    m = lx.venue.search(lead_para)
+    if not m:
+        return None
+    say("venue", "a venue after 'tại' in the lead: '{}'", m.group(1))
+    return lx.venue_stop.split(m.group(1))[0].strip(" -–")
+
+
+def _role_words(page: _Page, person_at: list, in_bridge: list[tuple[int, int]]) -> list[tuple[int, re.Match]]:
+    """The words that give someone a role, in order, with their sentence's index: every chair verb (its people
+    may stand in the sentences around it), and the speech verbs of the sentences that name someone (a verb needs
+    its speaker there); none in a bridge point's sentences."""
     if not person_at:
         return []
-    role = lex().role
+    lx = lex()
+    text, sents, role = page.text, page.sents, lx.role
     found = []
-    at = text.find("hủ trì")
-    while at != -1:
-        m = role.match(text, at - 1) if at else None
-        if m is not None:
-            found.append(m)
-        at = text.find("hủ trì", at + 6)
-    named = sorted({bisect_right(starts, a) - 1 for a, _b, _n in person_at})
+    for tail in lx.chair_tails:
+        at = text.find(tail)
+        while at != -1:
+            m = role.match(text, at - 1) if at else None
+            if m is not None:
+                found.append(m)
+            at = text.find(tail, at + len(tail))
+    named = sorted({page.sentence_of(a) for a, _b, _n in person_at})
     for i in named:
         if i >= 0:
             s = sents[i]
-            found.extend(m for m in role.finditer(text, s.start, s.end) if not m.group().endswith("hủ trì"))
+            found.extend(m for m in role.finditer(text, s.start, s.end) if not m.group().endswith(lx.chair_tails))
     found.sort(key=lambda m: m.start())
-    return found
+    out = []
+    for m in found:
+        i = page.sentence_of(m.start())
+        if not any(a <= sents[i].start < b for a, b in in_bridge):
+            out.append((i, m))
+    return out
 
 
-def _attendance(text: str, start: int) -> dict | None:
+def _chairs(page: _Page, roles: list, person_at: list, titles: list[tuple[int, int]], main_bp: BridgePoint | None,
+            say) -> list[str]:
+    """Who chaired the event: the chairs of its main bridge point, then the people of each chair verb: the one after
+    `dưới sự chủ trì của`, a list after it (`Đồng chủ trì có các đồng chí: A - …; B - …`), else its subject (`Các
+    đồng chí: A, …; B, … chủ trì hội nghị`)."""
+    lx = lex()
+    text, sents, starts = page.text, page.sents, page.starts
+    chairs = list(dict.fromkeys(main_bp.chairs)) if main_bp else []
+    if chairs:
+        say("chairs", "chairs of the main bridge point {}: {}", main_bp.place, ", ".join(chairs))
+    for i, m in roles:
+        if not m.group().endswith(lx.chair_tails):
+            continue
+        s = sents[i]
+        under = lx.under_chair.match(s.text, max(0, m.start() - s.start - 8))
+        listed = None if under else lx.chairs_listed.match(text, m.end())
+        if under:
+            found, how = _objects(s, s.start + under.end(), person_at, limit=1), "after '{}'"
+        elif listed:
+            found, how = _objects(_list_after(text, sents, starts, s), m.end(), person_at), "listed after '{}'"
+        else:
+            found, how = _subjects(_list_before(text, sents, starts, s), m.start(), person_at, titles), "before '{}'"
+        new = [n for n in dict.fromkeys(found) if n not in chairs]
+        chairs += new
+        if new:
+            say("chairs", how + " in sentence {}: {}", m.group(), i, ", ".join(new))
+    return chairs
+
+
+def _speakers(page: _Page, roles: list, person_at: list, titles: list[tuple[int, int]], say) -> list[str]:
+    """Who spoke: the subject of a speech verb (`đồng chí X phát biểu`), or the one person after a verb that opens
+    its sentence (`Phát biểu tại hội nghị, đồng chí X …`)."""
+    lx = lex()
+    speakers: list[str] = []
+    for i, m in roles:
+        s = page.sents[i]
+        verb = lx.speech.match(s.text, m.start() - s.start)
+        if verb is None:
+            continue
+        if _opens_clause(s, verb):
+            found, how = _objects(s, s.start + verb.end(), person_at, 1), "after '{}' opening"
+        else:
+            found, how = _subjects(s, m.start(), person_at, titles), "before '{}' in"
+        new = [n for n in dict.fromkeys(found) if n not in speakers]
+        speakers += new
+        if new:
+            say("speakers", how + " sentence {}: {}", verb.group(), i, ", ".join(new))
+    return speakers
+
+
+def _bridge_point_count(text: str, say) -> int | None:
+    """`63 điểm cầu`: the number before the first bridge-point word."""
+    word = lex().bridge_word
+    at = text.find(word)
+    m = _COUNT_BEFORE.search(text[max(0, at - 20): at]) if at > 0 else None
+    if not m:
+        return None
+    say("bridge_point_count", "'{} {}'", m.group(1), word)
+    return int(re.sub(r"\D", "", m.group(1)))
+
+
+def _attendance(text: str, start: int, say=_quiet) -> dict | None:
     """`gần 170 đại biểu`, `với 1.268 đại biểu tham dự`: the first count of attendees after `start`. Found from the
     nouns (a substring search each) back to the number before them."""
     lx = lex()
@@ -304,13 +490,14 @@ def _attendance(text: str, start: int) -> dict | None:
         at = text.find(noun, start)
         while at != -1 and (best is None or at < best[0]):
             m = _COUNT_BEFORE.search(text, max(start, at - 16), at)
-            if m and not text.endswith(("gồm", "gồm có"), max(0, m.start() - 8), m.start() - 1):
-                best = (at, m)  # (`Ban Chấp hành gồm 65 người`: how many a body has, not who attended)
+            if m and not text.endswith(lx.not_attendance_after, max(0, m.start() - 8), m.start() - 1):
+                best = (at, m, noun)  # (`Ban Chấp hành gồm 65 người`: how many a body has, not who attended)
                 break
             at = text.find(noun, at + 1)
     if best is None:
         return None
     m = best[1]
+    say("attendance", "'{}' before '{}'", m.group(1), best[2])
     count = int(re.sub(r"\D", "", m.group(1)))
     present = _PRESENT_OF.search(text, max(0, m.start() - 8), m.start())
     if present:  # `77/86 đại biểu`: 77 of the 86 attended
@@ -330,8 +517,7 @@ def _person_positions(people: list) -> list[tuple[int, int, str]]:
 
 def _opens_clause(s: _Sentence, m: re.Match) -> bool:
     """`Phát biểu tại hội nghị, đồng chí X …`: the verb opens the sentence, the speaker follows the comma."""
-    before = s.text[: m.start()].strip()
-    return before in ("", "Cũng", "Sau đó,", "Tiếp đó,", "Trước đó,")
+    return s.text[: m.start()].strip() in lex().clause_openers
 
 
 def _subjects(s: _Sentence, pos: int, person_at, titles: list[tuple[int, int]] = ()) -> list[str]:
@@ -385,10 +571,24 @@ def _objects(s: _Sentence, pos: int, person_at, limit: int = 10) -> list[str]:
     return list(dict.fromkeys(found))[:limit]
 
 
-def _organizers(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]) -> list[str]:
+def _organizers(page: _Page, orgs: list, taken: list[tuple[int, int]], say) -> list[str]:
+    """Who held the event: the organisations right before `tổ chức` in the lead, else in the paragraph that names
+    the event (its subject held it)."""
+    out = _held_by(page.lead_para, orgs, page.body_start, taken)
+    where = "the lead"
+    if not out and page.event_para:
+        out = _held_by(page.event_para[1], orgs, page.event_para[0], taken)
+        where = "the paragraph that names the event"
+    if out:
+        say("organizers", "before the verb that holds the event in {}: {}", where, ", ".join(out))
+    return out
+
+
+def _held_by(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]) -> list[str]:
     """`Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị …`: the organisations right before `tổ chức`,
     joined by commas or `và`; none that is part of a person's position."""
-    m = _HELD_BY.search(lead) or _OPENED_BY.search(lead)
+    lx = lex()
+    m = lx.held_by.search(lead) or lx.opened_by.search(lead)
     if not m:
         return []
     verb = offset + m.start()
@@ -399,76 +599,92 @@ def _organizers(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]
     edge = verb
     for s, e in reversed(spans):
         between = lead[e - offset: edge - offset]
-        joint = _SUBJECT_TO_VERB if edge == verb else _ORGANIZERS_JOINT
-        if not joint.fullmatch(between) or _VENUE_BEFORE.search(lead, 0, s - offset):
+        joint = lx.subject_to_verb if edge == verb else lx.organizers_joint
+        if not joint.fullmatch(between) or lx.venue_before.search(lead, 0, s - offset):
             break  # `tại Trụ sở Bộ Ngoại giao, Ban Chỉ đạo … tổ chức`: the venue's body did not hold it
-        out.insert(0, re.sub(r"\s*\([A-ZĐ]{2,8}\)", "", lead[s - offset: e - offset]))
+        out.insert(0, _ACRONYM_AFTER.sub("", lead[s - offset: e - offset]))
         edge = s
     return list(dict.fromkeys(out))
 
 
-def _bridge_points(text: str, sents: list[_Sentence], people: list, places: list, province: str | None,
-                   ev: Event) -> list[_Sentence]:
-    """`Tại điểm cầu Tỉnh ủy Bình Dương có: đồng chí …`: one bridge point a place, with its chairs and attendees."""
-    person_at = _person_positions(people)
+def _bridge_points(page: _Page, person_at: list, places: list, province: str | None,
+                   say) -> tuple[list[BridgePoint], list[tuple[int, int]]]:
+    """`Tại điểm cầu Tỉnh ủy Bình Dương có: đồng chí …`: one bridge point a place, with its chairs and attendees.
+    Also the spans of the sentences that named people at one (no role of the event is read there)."""
+    lx = lex()
+    points: list[BridgePoint] = []
     used = []
-    for s in sents:
-        m = _BRIDGE.search(s.text) if "điểm cầu" in s.text else None
-        if not m or re.match(r"(?:trong|ở|tại các|của các|các|trực tuyến|Trung ương|quốc gia)\b", m.group(1)):
+    for s in page.sents:
+        m = lx.bridge.search(s.text) if lx.bridge_word in s.text else None
+        where = _bridge_place(s, m, places, province) if m else None
+        if where is None:
             continue
-        at = s.start + m.start(1)
-        place = next((pm for pm in places if at <= pm.start < s.start + m.end(1)), None)
-        if place is not None:
-            where = place.place.name
-        elif re.match(r"(?:tỉnh|Tỉnh ủy|thành phố|Thành ủy)\s*$", m.group(1).strip()) and province:
-            where = province
-        else:
-            continue
-        bp = next((b for b in ev.bridge_points if b.place == where), None)
+        bp = next((b for b in points if b.place == where), None)
         if bp is None:
             bp = BridgePoint(place=where)
-            ev.bridge_points.append(bp)
-        end = _attendee_list_end(text, s.end)
-        here = [(a, b, n) for a, b, n in person_at if s.start <= a < end]
-        chair = lex().chair.search(s.text)
-        for a, _b, n in here:
-            target = bp.chairs if chair and a < s.start + chair.start() else bp.attendees
-            if n not in target and n not in bp.chairs:
-                target.append(n)
-        if here:
-            used.append(s)
-    return used
+            points.append(bp)
+            say("bridge_points", "'{}' in sentence {}: {}", m.group().strip(), page.sentence_of(s.start), where)
+        if _bridge_people(bp, s, page.text, person_at):
+            used.append((s.start, s.end))
+    return points, used
 
 
-def _main_venue_bridge(ev: Event, province: str | None) -> None:
-    """`chủ trì hội nghị tại điểm cầu Hà Nội` in a national event reported from a province: the main venue."""
-    national = "toàn quốc" in (ev.name or "").lower() or any(
-        re.search(r"Trung ương|TƯ|Bộ Chính trị|Ban Bí thư|Chính phủ|^Bộ ", o) for o in ev.organizers)
+def _bridge_place(s: _Sentence, m: re.Match, places: list, province: str | None) -> str | None:
+    """The place a bridge point names: a place recognised there, or the article's province for `điểm cầu tỉnh`."""
+    lx = lex()
+    if lx.bridge_not_place.match(m.group(1)):
+        return None
+    at, end = s.start + m.start(1), s.start + m.end(1)
+    place = next((pm for pm in places if at <= pm.start < end), None)
+    if place is not None:
+        return place.place.name
+    if m.group(1).strip() in lx.own_province and province:
+        return province
+    return None
+
+
+def _bridge_people(bp: BridgePoint, s: _Sentence, text: str, person_at: list) -> bool:
+    """The people named at a bridge point: before its chair verb its chairs, else its attendees. Whether any."""
+    end = _attendee_list_end(text, s.end)
+    here = [(a, b, n) for a, b, n in person_at if s.start <= a < end]
+    chair = lex().chair.search(s.text)
+    for a, _b, n in here:
+        target = bp.chairs if chair and a < s.start + chair.start() else bp.attendees
+        if n not in target and n not in bp.chairs:
+            target.append(n)
+    return bool(here)
+
+
+def _main_venue_bridge(ev: Event, province: str | None) -> BridgePoint | None:
+    """`chủ trì hội nghị tại điểm cầu Hà Nội` in a national event reported from a province: the main venue, no
+    longer one of the event's bridge points."""
+    lx = lex()
+    name = (ev.name or "").lower()
+    national = any(w in name for w in lx.national_names) or any(
+        lx.national_organizers.search(o) for o in ev.organizers)
     for bp in list(ev.bridge_points):
         if national and bp.place == "Hà Nội" and province != "Hà Nội":
             ev.bridge_points.remove(bp)
-            ev.chairs = list(dict.fromkeys(bp.chairs + ev.chairs))
-            ev.city = ev.city or "Hà Nội"
-
-
-_ATTEND_ON = re.compile(r"\s*(?:Cùng (?:tham )?dự|Tham dự|Dự (?:hội nghị|tại điểm cầu)|Cùng dự)")
+            return bp
+    return None
 
 
 def _attendee_list_end(text: str, pos: int) -> int:
     """Where a bridge point's list of people ends: it runs on over `;` and into sentences that go on naming who
     attended (`Cùng dự có đồng chí …`), to the end of the paragraph at most."""
+    attend_on = lex().attend_on
     para_end = text.find("\n", pos)
     para_end = len(text) if para_end == -1 else para_end
     end = pos
     while end < para_end:
         stop = _FULL_STOP.search(text, end, para_end)
         end = stop.end() if stop else para_end
-        if not _ATTEND_ON.match(text, end):
+        if not attend_on.match(text, end):
             break
     return end
 
 
-def _event_documents(title: str | None, text: str, sents: list[_Sentence], documents: list) -> list[int]:
+def _event_documents(title: str | None, text: str, sents: list[_Sentence], documents: list, say=_quiet) -> list[int]:
     """Indexes of the documents the event studied or carried out."""
     lx = lex()
     spans = [(i, s, e) for i, dm in enumerate(documents) for s, e in dm.spans]
@@ -480,35 +696,41 @@ def _event_documents(title: str | None, text: str, sents: list[_Sentence], docum
             continue
         if s < title_end:
             picked.append(i)
+            say("documents", "document {} named in the headline", i)
             continue
         sent = next((x for x in sents if x.start <= s < x.end), None)
-        if sent is None or not (lx.kind.search(sent.text) or re.search(r"đại biểu được|các đại biểu", sent.text)):
+        if sent is None or not (lx.kind.search(sent.text) or lx.study_sentence.search(sent.text)):
             continue
         window = text[max(sent.start, s - 160): s]
         verbs = list(lx.study.finditer(window))
         verb = verbs[-1] if verbs else None
-        if verb and not _DANG_BEFORE.search(window, max(0, verb.start() - 40), verb.start()):
+        if verb and not lx.not_ours_before.search(window, max(0, verb.start() - 40), verb.start()):
             picked.append(i)
+            say("documents", "document {} after '{}' in a sentence about the event", i, verb.group())
     return sorted(picked)
 
 
-def _city(lead: str, offset: int, places: list, ev: Event, province: str | None) -> str | None:
+def _city(lead: str, offset: int, places: list, mode: str | None, province: str | None,
+          main_bp: BridgePoint | None = None, say=_quiet) -> str | None:
     """Where the main venue is: a province or city printed after `tại` in the lead (`tại Hội trường Diên Hồng, Nhà
-    Quốc hội, Thủ đô Hà Nội`), else the province of an in-person provincial event."""
+    Quốc hội, Thủ đô Hà Nội`), else the province of an in-person provincial event, else the capital when the main
+    venue is its bridge point there."""
+    lx = lex()
     lead = _TOWN_ABBR.sub(r"\1 ", lead)  # `TP. Nha Trang`: the dot ends no sentence (same length)
-    for m in _AT_PLACE.finditer(lead):
-        stop = re.search(r"\s(?:đã|diễn ra|tổ chức|khai mạc|Ban|Bộ|Tỉnh ủy|UBND|với|theo|dưới|trong khuôn khổ)\s", m.group())
+    for m in lx.at_place.finditer(lead):
+        stop = lx.city_stop.search(m.group())
         end = offset + m.start() + (stop.start() if stop else len(m.group()))
         for pm in places:
             if offset + m.start() <= pm.start < end and pm.place.kind in ("province", "city", "foreign_province", "country"):
+                say("city", "'{}' after 'tại' in the lead", pm.place.name)
                 return pm.place.name
-        if _CAPITAL_VENUE.match(lead, m.start()):
+        if lx.capital_venue.match(lead, m.start()):
+            say("city", "a venue in the capital: '{}'", m.group())
             return "Hà Nội"  # `tại Hội trường Diên Hồng, Nhà Quốc hội`, `tại Trụ sở Trung ương Đảng`
-    if ev.mode == "in_person" and province:
+    if mode == "in_person" and province:
+        say("city", "in person, in the article's province")
         return province
+    if main_bp is not None:
+        say("city", "its main bridge point")
+        return "Hà Nội"
     return None
-
-
-# venues in the capital that pages name without naming the city
-_CAPITAL_VENUE = re.compile(r"tại\s+(?:[^.;]{0,40}?)(?:Nhà Quốc hội|Trụ sở Trung ương|Trung tâm Hội nghị Quốc gia|"
-                            r"Hội trường Diên Hồng|Phủ Chủ tịch|Trụ sở Chính phủ|Trụ sở Bộ Ngoại giao)")

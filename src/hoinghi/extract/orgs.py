@@ -25,12 +25,14 @@ _TOKEN = re.compile(r"[^\s,.;:!?()“”\"'…]+|[,.;:!?()“”\"'…]")
 class OrgMatch:
     org: Organization
     spans: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""  # how it was found (`head noun 'UBND'`): for `hoinghi explain`
 
 
 class _Lex:
     def __init__(self) -> None:
         people = lexicons.load("people.toml")
         orgs = lexicons.load("organizations.toml")
+        abbreviations = lexicons.load("abbreviations.toml")
         heads = sorted(people["org_heads"], key=len, reverse=True)
         # capitalised heads with no letter before them (checked after the first letter: see `trie_regex`)
         heads = trie_regex([h for h in heads if h[:1].isupper()], after_first=rf"(?<![{LO}{UP}].)")
@@ -38,20 +40,23 @@ class _Lex:
         self.inner = set(orgs["inner_words"])
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
         self.not_orgs = re.compile(trie_regex(orgs["not_orgs"]))
-        stops = set(orgs["stops"]) | {s for s in people["stops"] if s not in ("chỉ đạo", "trong", "với", "có")}
+        self.after_name = set(orgs["after_name_words"])
+        self.kept_alone = set(orgs["kept_alone"])
+        self.dangling = re.compile(rf"(?:\s+(?:{trie_regex(orgs['dangling_words'])}))+$")
+        inside = set(orgs["people_stops_inside"])
+        stops = set(orgs["stops"]) | {s for s in people["stops"] if s not in inside}
         self.stops: dict[str, list[list[str]]] = {}
         for stop in sorted(stops, key=len, reverse=True):
             words = stop.split()
             self.stops.setdefault(words[0], []).append(words)
-        doc_kinds = ["Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Kế hoạch", "Đề án", "Hướng dẫn",
-                     "Thông báo", "Luật", "Nghị định", "Thông tư", "Công văn", "Văn kiện", "Chương trình"]
+        self.stop_not_after = {tuple(k.split()): set(v["not_after"]) for k, v in orgs["stop_guards"].items()}
         self.not_after_and = re.compile(
-            r"(?:" + trie_regex(doc_kinds + people["heads"] + people["org_heads"]) + r")(?!\w)")
+            r"(?:" + trie_regex(orgs["not_after_and"] + people["heads"] + people["org_heads"]) + r")(?!\w)")
         self.kinds = [(k, re.compile(p)) for k, p in orgs["kinds"].items()]
         self.known = orgs["known"]
-        self.abbreviations = people["abbreviations"]
-        self.abbr = re.compile(r"(?<![\w])(" + "|".join(
-            re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True)) + r")(?![\w])")
+        skip = set(abbreviations["document_kinds"])  # `NQ` is a document's kind, never part of a body's name
+        self.abbreviations = {k: v for k, v in abbreviations["abbreviations"].items() if k not in skip}
+        self.abbr = _abbr_pattern(tuple(self.abbreviations))
 
 
 @cache
@@ -76,7 +81,9 @@ def _expand_cached(name: str, extra_items: tuple) -> str:
 
 @lru_cache(maxsize=256)
 def _abbr_pattern(keys: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)")
+    """Any of the abbreviations as a whole word, in group 1 (the boundary before it checked after its first
+    letter: see `trie_regex`)."""
+    return re.compile(r"(" + trie_regex(sorted(keys), after_first=r"(?<!\w.)") + r")(?!\w)")
 
 
 @lru_cache(maxsize=16384)
@@ -112,14 +119,15 @@ def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> l
             defined[short] = text[inner[0]:inner[1]]
             printed = re.sub(r"\s*\(" + re.escape(short) + r"\)", "", printed)
         printed = printed.strip()
-        if len(printed.split()) < 2 and printed not in lx.known and printed not in ("Tỉnh ủy", "Thành ủy", "Huyện ủy"):
+        if len(printed.split()) < 2 and printed not in lx.known and printed not in lx.kept_alone:
             continue
         name = expand(printed, defined)
         key = name.casefold()
         om = found.get(key)
         if om is None:
             om = found[key] = OrgMatch(Organization(name=name, kind=kind_of(name),
-                                                    abbreviation=printed if printed != name else None))
+                                                    abbreviation=printed if printed != name else None),
+                                       rule=f"head noun '{m.group()}'")
         om.spans.append((m.start(), end))
         pos = end
     return list(found.values())
@@ -129,7 +137,8 @@ _NEEDS_AHEAD = {",", "(", "phòng"}
 
 
 class _Tokens(list):
-    """The words and signs after an organisation's head, read a few at a time as the phrase needs them."""
+    """The words and signs after an organisation's head, read a few at a time as the phrase needs them: each as
+    (token, start, end, lower case)."""
 
     def __init__(self, text: str, start: int) -> None:
         super().__init__()
@@ -146,83 +155,118 @@ class _Tokens(list):
         return len(self)
 
 
+@dataclass(slots=True)
+class _Phrase:
+    """An organisation phrase as it is read: where it ends so far, the abbreviation it defines
+    (((start, end) of the words it stands for, the abbreviation)), and what the words read so far tell."""
+    text: str
+    start: int  # where the head ends
+    end: int
+    prev_cap: bool  # the last word read is capitalised
+    caps_run: int = 0  # capitalised words in a row
+    against: bool = False  # after `phòng, chống`: a list of what it fights follows
+    abbr: tuple | None = None
+
+
 def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: _Tokens) -> tuple[int, tuple | None]:
     """Where an organisation phrase whose head ends at `start` ends, and an abbreviation it defines:
     ((start, end) of the words it stands for, the abbreviation)."""
     lx = lex()
-    end = start
-    abbr = None
-    caps_run = 0
-    against = False
+    ph = _Phrase(text, start, start, prev_cap)
     i = 0
     while i < 16 and toks.have(i + 3) > i:
-        tok, s, e, first = toks[i]
-        if (end < s - 1 and "\n" in text[end:s]) or (blocked and _inside(s, blocked)):
+        taken = _take(ph, toks, i, blocked, lx)
+        if not taken:
             break
-        stops = lx.stops.get(first) if tok[:1].islower() else None
-        low = [t[3] for t in toks[i:i + 4]] if stops or first in _NEEDS_AHEAD or not tok[:1].isupper() else [first]
-        if stops and any(low[: len(st)] == st for st in stops) and \
-                not (low[:2] == ["tổ", "chức"] and _prev_is(toks, i, "các")):
-            break
-        if low[:3] == ["phòng", ",", "chống"]:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
-            end, prev_cap, against = toks[i + 2][2], False, True
-            i += 3
-            continue
-        if tok == "," and against and len(low) > 2 and (low[1], low[2]) in lx.pairs:
-            i += 1  # the list of what it fights: `tham nhũng, tiêu cực`
-            continue
-        if tok == "(" and i + 2 < len(toks) and toks[i + 2][0] == ")" and toks[i + 1][0].isupper():
-            short = toks[i + 1][0]
-            words = list(re.finditer(r"\S+", text[start - 60 if start > 60 else 0: end]))[-len(short):]
-            initials = "".join(w.group()[0] for w in words).upper()
-            if len(words) == len(short) and initials == short.upper():
-                base = start - 60 if start > 60 else 0
-                abbr = ((base + words[0].start(), base + words[-1].end()), short)
-            end = toks[i + 2][2]
-            i += 3
-            continue
-        if not tok[0].isalnum():
-            break
-        if _is_cap(tok) or (tok.isupper() and len(tok) <= 6):
-            if low[0] == "và" or (i > 0 and toks[i - 1][0] == "và" and lx.not_after_and.match(text, s)):
-                break
-            caps_run = caps_run + 1 if prev_cap else 1
-            end, prev_cap = e, True
-            i += 1
-            continue
-        # a lower-case syllable after one capitalised word is its second syllable (`Chỉ đạo`); after a run of
-        # capitalised words (`Quảng Trị họp`) it is the next clause
-        if prev_cap and caps_run >= 2 and tok not in ("và", "tỉnh", "huyện", "quận", "xã", "phường", "thành", "thị"):
-            break  # `UBND tỉnh Yên Bái chỉ đạo`: a lower-case word after a proper name starts the clause
-        if prev_cap and caps_run <= 1 and tok not in lx.inner and (low[0], low[1] if len(low) > 1 else "") not in lx.pairs:
-            end, prev_cap = e, False  # the second syllable of a capitalised word: `Chỉ đạo`, `Ngoại giao`
-            i += 1
-            continue
-        if len(low) > 1 and (low[0], low[1]) in lx.pairs:
-            end, prev_cap = toks[i + 1][2], False
-            i += 2
-            continue
-        if tok in lx.inner:
-            if tok == "và" and (i + 1 >= len(toks) or not _is_cap(toks[i + 1][0]) or lx.not_after_and.match(text, toks[i + 1][1])):
-                break
-            end, prev_cap = e, False
-            i += 1
-            continue
-        break
-    tail = _DANGLING.search(text, start, end)
-    if tail:
-        end = tail.start()
-    return end, abbr
+        i += taken
+    tail = lx.dangling.search(text, start, ph.end)
+    return (tail.start() if tail else ph.end), ph.abbr
 
 
-_DANGLING = re.compile(r"(?:\s+(?:và|các|của|cùng|với))+$")
+def _take(ph: _Phrase, toks: _Tokens, i: int, blocked, lx: _Lex) -> int:
+    """How many tokens from the i-th on the phrase takes (0: it ends before the i-th)."""
+    tok, s, _e, first = toks[i]
+    if (ph.end < s - 1 and "\n" in ph.text[ph.end:s]) or (blocked and _inside(s, blocked)):
+        return 0
+    stops = lx.stops.get(first) if tok[:1].islower() else None
+    low = [t[3] for t in toks[i:i + 4]] if stops or first in _NEEDS_AHEAD or not tok[:1].isupper() else [first]
+    if stops and _is_stop(low, stops, toks, i, lx):
+        return 0
+    if low[:3] == ["phòng", ",", "chống"]:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
+        ph.end, ph.prev_cap, ph.against = toks[i + 2][2], False, True
+        return 3
+    if not tok[0].isalnum():
+        return _take_sign(ph, toks, i, low, lx)
+    if _is_cap(tok) or (tok.isupper() and len(tok) <= 6):
+        return _take_capital(ph, toks, i, low, lx)
+    return _take_lower(ph, toks, i, low, lx)
+
+
+def _take_capital(ph: _Phrase, toks: _Tokens, i: int, low: list[str], lx: _Lex) -> int:
+    """A capitalised word or an abbreviation goes on with the name, unless `và` joins a new phrase to it."""
+    _tok, s, e, _ = toks[i]
+    if low[0] == "và" or (i > 0 and toks[i - 1][0] == "và" and lx.not_after_and.match(ph.text, s)):
+        return 0
+    ph.caps_run = ph.caps_run + 1 if ph.prev_cap else 1
+    ph.end, ph.prev_cap = e, True
+    return 1
+
+
+def _is_stop(low: list[str], stops: list[list[str]], toks: _Tokens, i: int, lx: _Lex) -> bool:
+    """Whether a stop opens the words `low` (`các tổ chức` goes on: a guarded stop after its guard word)."""
+    for st in stops:
+        if low[: len(st)] == st:
+            guard = lx.stop_not_after.get(tuple(st))
+            if not (guard and i > 0 and toks[i - 1][3] in guard):
+                return True
+    return False
+
+
+def _take_sign(ph: _Phrase, toks: _Tokens, i: int, low: list[str], lx: _Lex) -> int:
+    """A sign: the comma of a list of what a body fights, or an abbreviation in brackets; any other ends it."""
+    tok = toks[i][0]
+    if tok == "," and ph.against and len(low) > 2 and (low[1], low[2]) in lx.pairs:
+        return 1  # the list of what it fights: `tham nhũng, tiêu cực`
+    if tok == "(" and i + 2 < len(toks) and toks[i + 2][0] == ")" and toks[i + 1][0].isupper():
+        ph.abbr = _defined_abbreviation(ph.text, ph.start, ph.end, toks[i + 1][0]) or ph.abbr
+        ph.end = toks[i + 2][2]
+        return 3
+    return 0
+
+
+def _defined_abbreviation(text: str, start: int, end: int, short: str) -> tuple | None:
+    """`Thông tin đối ngoại (TTĐN)`: the words before the brackets whose initials spell `short`."""
+    base = start - 60 if start > 60 else 0
+    words = list(re.finditer(r"\S+", text[base:end]))[-len(short):]
+    initials = "".join(w.group()[0] for w in words).upper()
+    if len(words) == len(short) and initials == short.upper():
+        return (base + words[0].start(), base + words[-1].end()), short
+    return None
+
+
+def _take_lower(ph: _Phrase, toks: _Tokens, i: int, low: list[str], lx: _Lex) -> int:
+    """A lower-case syllable after one capitalised word is its second syllable (`Chỉ đạo`); after a run of
+    capitalised words (`Quảng Trị họp`) it is the next clause; a pair or a word of names goes on."""
+    tok, _s, e, _ = toks[i]
+    pair = len(low) > 1 and (low[0], low[1]) in lx.pairs
+    if ph.prev_cap and ph.caps_run >= 2 and tok not in lx.after_name:
+        return 0  # `UBND tỉnh Yên Bái chỉ đạo`: a lower-case word after a proper name starts the clause
+    if ph.prev_cap and ph.caps_run <= 1 and tok not in lx.inner and not pair:
+        ph.end, ph.prev_cap = e, False  # the second syllable of a capitalised word: `Chỉ đạo`, `Ngoại giao`
+        return 1
+    if pair:
+        ph.end, ph.prev_cap = toks[i + 1][2], False
+        return 2
+    if tok in lx.inner:
+        if tok == "và" and (i + 1 >= len(toks) or not _is_cap(toks[i + 1][0]) or
+                            lx.not_after_and.match(ph.text, toks[i + 1][1])):
+            return 0
+        ph.end, ph.prev_cap = e, False
+        return 1
+    return 0
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether pos lies inside one of the sorted spans."""
     i = bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def _prev_is(toks, i: int, word: str) -> bool:
-    return i > 0 and toks[i - 1][3] == word

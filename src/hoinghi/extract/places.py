@@ -3,14 +3,15 @@ wards and communes, countries, international bodies and foreign provinces.
 
     find_places(text, skip=person_spans, when=date, context_province="Yên Bái") -> [PlaceMatch, ...]
     dedupe(matches) -> [Place, ...]                  first occurrence of each place
-    province_info("Yên Bái") -> ("Yên Bái", "Lào Cai", "province")
-    province_2025("Phúc Yên") -> "Phú Thọ"
-    all_provinces() -> the 63 legacy and 34 new province names (no repeats)
+    PlaceMatch.rule: how the place was found (`gazetteer: province`, `commune after unit word` …), for explaining
 
-The data: `lexicons/admin_units.json.gz` (built by scripts/build_gazetteer.py from the `vietnamadminunits` package)
-and `lexicons/countries.toml`. Both are read once, on first use, into one precompiled regular expression (a trie of
-every name that may stand without a unit word, or that must be kept from yielding a shorter name inside it) and a
-second small one for `xã X`, `phường X`, `thị trấn X`, `Quận 1`.
+`province_info`, `province_2025`, `all_provinces`, `province_surfaces` and `MERGER` live in `hoinghi.geo` (the
+gazetteer, the merger, the unit words) and are imported from here only for the callers not yet moved there.
+
+The data: `hoinghi.geo.gazetteer()` (from `lexicons/admin_units.json.gz` and `lexicons/countries.toml`), compiled
+once, on first use, into one precompiled regular expression (a trie of every name that may stand without a unit
+word, or that must be kept from yielding a shorter name inside it, and of the capitalised commune unit words); the
+lower-case commune unit words (`xã X`, `phường X`, `thị trấn X`, `quận 1`) are found with str.find.
 
 Rules, in the order they apply to a name found in the (normalised) text:
 - a name inside a `skip` span (a person's name) is ignored;
@@ -43,11 +44,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from hoinghi.geo import (
+    DTYPE_KIND,
+    MERGER,
+    Entry,
+    Gazetteer,
+    after_merger,
+    all_provinces,
+    commune_kind,
+    gazetteer,
+    province_2025,
+    province_info,
+    province_surfaces,
+    surface_key,
+    unit_words,
+)
 from hoinghi.lexicons import load
 from hoinghi.model import Place
 from hoinghi.text import normalize, trie_regex
 
-MERGER = dt.date(2025, 7, 1)
+__all__ = ["MERGER", "PlaceMatch", "all_provinces", "dedupe", "find_places", "province_2025", "province_info",
+           "province_surfaces"]
 
 
 @dataclass
@@ -58,37 +75,23 @@ class PlaceMatch:
     text: str
     country: str | None = None  # for a foreign province: the country it belongs to
     key: str = field(default="", repr=False)  # identity of the place, for dedupe (`Mỹ` and `Hoa Kỳ` share one)
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    cat: str  # province, new_province, district, country, international, foreign_province, region
-    canon: str  # canonical name: legacy province, new province, district, country
-    name: str | None = None  # the name to report when it is not the text as printed (`TP.HCM` -> `Hồ Chí Minh`)
-    province: str | None = None
-    p25: str | None = None
-    dtype: str | None = None  # district type: q quận, h huyện, x thị xã, t thành phố
-    listed: bool = True
-    bare: bool = True  # may stand without a unit word
-    after: tuple[str, ...] = ()  # if set: only right after one of these words
-    not_before: frozenset[str] = frozenset()
-    country: str | None = None
+    rule: str = ""  # how it was found: `gazetteer: province`, `commune after unit word` … (not in the output)
 
 
 @dataclass(frozen=True, slots=True)
 class _Info:
     """Everything one surface may name, sorted out once when the data is loaded."""
 
-    legacy: _Entry | None  # a province before the merger
-    new: _Entry | None  # a province after it
-    districts: tuple[_Entry, ...]
-    foreign: _Entry | None
-    other: _Entry | None  # the country, international body or foreign province, for a bare name
+    legacy: Entry | None  # a province before the merger
+    new: Entry | None  # a province after it
+    districts: tuple[Entry, ...]
+    foreign: Entry | None
+    other: Entry | None  # the country, international body or foreign province, for a bare name
     region: bool
 
     @classmethod
-    def of(cls, entries: list[_Entry]) -> _Info:
-        def first(*cats: str) -> _Entry | None:
+    def of(cls, entries: list[Entry]) -> _Info:
+        def first(*cats: str) -> Entry | None:
             return next((e for e in entries if e.cat in cats), None)
 
         return cls(first("province"), first("new_province"), tuple(e for e in entries if e.cat == "district"),
@@ -96,33 +99,14 @@ class _Info:
                    any(e.cat == "region" for e in entries))
 
 
-@dataclass(frozen=True, slots=True)
-class _Commune:
-    wtype: str  # x xã, p phường, t thị trấn, d đặc khu
-    district: str | None
-    province: str
-    p25: str
-    new: bool
-
-
-_DTYPE_KIND = {"q": "district", "h": "district", "x": "town", "t": "city"}
 _UNIT_PREFER = {"D": "qh", "T": "x", "C": "t"}
 _UNIT_KIND = {"D": "district", "T": "town", "C": "city"}
 _WTYPE = {"xã": "x", "phường": "p", "thị trấn": "t", "đặc khu": "d"}
 
-# Unit words and the bodies named after a unit (`Thành ủy Phúc Yên` is the city's party committee).
-# P province, C city (of a province, or a centrally-run one), K capital, T town, D district, B bridge point.
-_UNITS = {
-    "P": ["tỉnh", "tỉnh ủy"],
-    "C": ["thành phố", "thành ủy"],
-    "K": ["thủ đô"],
-    "T": ["thị xã", "thị ủy"],
-    "D": ["huyện", "quận", "huyện ủy", "quận ủy"],
-    "B": ["điểm cầu"],
-    "W": ["xã", "phường", "thị trấn", "đặc khu"],
-}
-_ABBREVIATIONS = {"C": ["TP.", "TP", "Tp.", "Tp", "tp.", "T.P.", "T.P"], "T": ["TX.", "TX", "Tx.", "Tx", "tx."]}
-_DASH = re.compile(r"\s*[-–—]\s*")
+# The unit word before a name, by the level it gives (hoinghi.geo.unit_words): P province, C city (of a province,
+# or a centrally-run one), K capital, T town, D district, B bridge point, W commune.
+_UNIT_CODE = {"province": "P", "city": "C", "capital": "K", "town": "T", "district": "D", "bridge": "B",
+              "commune": "W"}
 _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và|hoặc|,\s*hoặc)\s*")
 _WORD = re.compile(r"\w")
 _AFTER_UNIT = re.compile(r"(?:\s*:)?[ \t]+(?=\w)")
@@ -135,14 +119,6 @@ def _variants(word: str) -> set[str]:
     return {word, word[:1].upper() + word[1:], title, word.upper()}
 
 
-def _key(surface: str) -> str:
-    return _DASH.sub("-", surface)
-
-
-def _title(name: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
-
-
 def _char(ch: str) -> str:
     return r"\s*[-–—]\s*" if ch == "-" else re.escape(ch)
 
@@ -152,134 +128,43 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 class _Index:
+    """The recogniser's view of the gazetteer: its names and the commune unit words in one precompiled regular
+    expression, the unit words before a name, and the words that make a bare name part of a person's."""
+
     def __init__(self) -> None:
-        admin = load("admin_units.json.gz")
-        world = load("countries.toml")
-        self.surfaces: dict[str, list[_Entry]] = {}
-        self.communes: dict[str, list[_Commune]] = {}
-        self.provinces: dict[str, tuple[str, str]] = {}  # any province surface -> (legacy canon, p25)
-        self.numbered: dict[str, list[_Entry]] = {}
-        self.legacy: list[str] = []
-        self.new: list[str] = []
-        settings = world.get("settings", {})
+        gaz = gazetteer()
+        self.surfaces = gaz.surfaces
+        self.communes = gaz.communes
+        self.numbered = gaz.numbered
+        settings = load("countries.toml").get("settings", {})
         self.titles = frozenset(settings.get("person_titles", ()))
         self.name_syllables = frozenset(settings.get("name_syllables", ()))
         self.single_prev_allow = frozenset(settings.get("single_prev_allow", ()))
+        self._compile_unit_words()
+        self._compile_scan(gaz)
 
-        new = admin["N"]
-        legacy = admin["P"]
-        self.new = [normalize(n["n"]) for n in new]
-        self.legacy = [normalize(p["n"]) for p in legacy]
-        for p in legacy:
-            canon = normalize(p["n"])
-            p25 = self.new[p["p25"]]
-            no_bare = {normalize(s) for s in p.get("nb", ())}
-            short = normalize(p.get("s", canon))
-            # `Thành phố Hồ Chí Minh` printed in full is reported without its unit word, as `Hồ Chí Minh`.
-            surfaces = [(canon, short if canon.startswith("Thành phố ") else None), (short, None)]
-            surfaces += [(normalize(a), normalize(n) if n else None) for a, n in p.get("a", ())]
-            for surface, name in surfaces:
-                if surface not in no_bare:
-                    self._add(surface, _Entry("province", canon, name, canon, p25))
-                self.provinces.setdefault(surface, (canon, p25))
-            for surface in no_bare:  # `TP HCM` is reported as `Hồ Chí Minh`
-                self._add(surface, _Entry("province", canon, short, canon, p25, bare=False))
-                self.provinces.setdefault(surface, (canon, p25))
-        for n in new:
-            canon = normalize(n["n"])
-            sources = [self.legacy[i] for i in n["from"]]
-            # A new province's legacy province: the one of the same name, else the first it was made of.
-            legacy_of = next((s for s in sources if s == canon), None) or sources[0]
-            short = normalize(n.get("s", canon))
-            for surface in {canon, short}:
-                bare = all(e.bare for e in self.surfaces.get(_key(surface), ()) if e.cat == "province")
-                name = short if surface == canon and canon.startswith("Thành phố ") else None
-                # Named in an article written after the merger, the province is the new one.
-                self._add(surface, _Entry("new_province", canon, name, canon, canon, bare=bare))
-                self.provinces.setdefault(surface, (legacy_of, canon))
-            for item in filter(None, n["w"].split("|")):
-                self._add_commune(item, None, canon, canon, new=True)
-        for name, dtype, pi, ni, wards in admin["D"]:
-            name = normalize(name)
-            province, p25 = self.legacy[pi], self.new[ni]
-            entry = _Entry("district", name, None, province, p25, dtype=dtype, bare=False)
-            if name.startswith("Quận ") and name[5:].isdigit():
-                self.numbered.setdefault(name, []).append(entry)  # `Quận 1`: found after its unit word
-            else:
-                self._add(name, entry)
-            for item in filter(None, wards.split("|")):
-                ward_p25 = p25
-                if "@" in item:
-                    item, other = item.rsplit("@", 1)
-                    ward_p25 = self.new[int(other)]
-                self._add_commune(item, name, province, ward_p25, new=False)
-
-        for cat in ("country", "international", "foreign_province"):
-            for canon, spec in world.get(cat, {}).items():
-                if isinstance(spec, list):
-                    spec = {"variants": spec}
-                canon = normalize(canon)
-                only = {normalize(s) for s in spec.get("only_after", ())}
-                after = tuple(normalize(w) for w in spec.get("after", ()))
-                not_before = frozenset(normalize(w) for w in spec.get("not_before", ()))
-                listed = spec.get("listed", True)
-                country = normalize(spec["country"]) if spec.get("country") else None
-                for surface in [canon, *(normalize(v) for v in spec.get("variants", ()))]:
-                    for form in {surface, _title(surface)}:
-                        self._add(form, _Entry(cat, canon, None, listed=listed, not_before=not_before,
-                                               after=after if form in only else (), country=country))
-        for name in world.get("region", {}).get("names", ()):
-            name = normalize(name)
-            for form in {name, _title(name)}:
-                self._add(form, _Entry("region", name, listed=False, bare=False))
-
-        unit_of: dict[str, str] = {}
-        for cat, words in _UNITS.items():
-            for word in words:
-                for form in _variants(word) | _variants(word.replace("ủy", "Ủy")):
-                    unit_of[form] = cat
-        for cat, words in _ABBREVIATIONS.items():
-            for word in words:
-                unit_of[word] = cat
-        self.unit_of = unit_of
-        self.unit_last = frozenset(w[-1] for w in unit_of)
-        alternation = "|".join(re.escape(w) for w in sorted(unit_of, key=len, reverse=True))
+    def _compile_unit_words(self) -> None:
+        """`unit_before`: a unit word ending right before a name (`tỉnh`, `Tỉnh ủy`, `TP.`), a colon allowed."""
+        self.unit_of = {form: _UNIT_CODE[level] for form, level in unit_words().items()}
+        self.unit_last = frozenset(w[-1] for w in self.unit_of)
+        alternation = "|".join(re.escape(w) for w in sorted(self.unit_of, key=len, reverse=True))
         self.unit_before = re.compile(r"(?<!\w)(" + alternation + r")(?:\s*:)?(?:\s+|(?<=\.))\Z")
+
+    def _compile_scan(self, gaz: Gazetteer) -> None:
         # One pass over the text, one trie of the names and of the commune unit words (`xã`, `phường`, `thị trấn`,
         # `đặc khu`, and `Quận` for the numbered districts). Every branch of the trie starts with a literal
         # character, which lets the regex engine skip fast to the positions where a match can begin; a look-behind
         # or a group at the start would not, so the caller checks the word boundary before a match.
-        self.lower_units = (*_UNITS["W"], "quận")
+        self.lower_units = (*load("countries.toml")["units"]["commune"], "quận")
         self.commune_units = frozenset(f for w in self.lower_units for f in _variants(w)) - set(self.lower_units)
-        self.scan = re.compile("(?:" + _trie_pattern([*self.surfaces, *self.commune_units]) + r")(?!\w)")
-        self.info = {key: _Info.of(entries) for key, entries in self.surfaces.items()}
+        self.scan = re.compile("(?:" + _trie_pattern([*gaz.surfaces, *self.commune_units]) + r")(?!\w)")
+        self.info = {key: _Info.of(entries) for key, entries in gaz.surfaces.items()}
         self.run = re.compile(r"\w[\w'’]*(?:(?: | ?[-–—] ?)\w[\w'’]*){0,5}")
-
-    def _add(self, surface: str, entry: _Entry) -> None:
-        bucket = self.surfaces.setdefault(_key(surface), [])
-        if entry not in bucket:
-            bucket.append(entry)
-
-    def _add_commune(self, item: str, district: str | None, province: str, p25: str, new: bool) -> None:
-        wtype, name = item[0], normalize(item[1:])
-        self.communes.setdefault(_key(name), []).append(_Commune(wtype, district, province, p25, new))
 
 
 @cache
 def _index() -> _Index:
     return _Index()
-
-
-def _as_date(when) -> dt.date | None:
-    if when is None or isinstance(when, dt.date):
-        return when.date() if isinstance(when, dt.datetime) else when
-    text = str(when).strip()
-    try:
-        if len(text) == 7:
-            return dt.date.fromisoformat(text + "-01")
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -305,18 +190,15 @@ def _next_token(text: str, end: int) -> str:
     return text[end + 1:j]
 
 
-def _kind_of_commune(wtype: str) -> str:
-    return "ward" if wtype == "p" else "commune"
-
-
 class _Candidates:
     """One mention whose unit has several candidates (`huyện Châu Thành`), resolved once the text is read."""
 
-    def __init__(self, start, end, printed, kind, options, key_prefix):
+    def __init__(self, start, end, printed, kind, options, key_prefix, rule):
         self.start, self.end, self.printed, self.kind = start, end, printed, kind
         # (province, p25, kind or None, rank: 0 for the units of the article's time, identity within the province)
         self.options = options
         self.key_prefix = key_prefix
+        self.rule = rule
 
 
 def _choose(options: list, context: list[str]):
@@ -338,13 +220,20 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
     if not text:
         return []
     idx = _index()
-    date = _as_date(when)
-    post = date is not None and date >= MERGER
+    post = after_merger(when)
     skip = list(skip)
     out: list[PlaceMatch | _Candidates] = []
+    taken = _find_lower_case_communes(idx, text, post, skip, out)
+    _find_names(idx, text, post, skip, taken, out)
+    if not any(isinstance(item, _Candidates) for item in out):
+        out.sort(key=lambda p: p.start)
+        return out  # type: ignore[return-value]
+    return _resolve(text, out, context_province)
 
-    # 1. Communes after a lower-case unit word (`xã X`, `phường X`, `thị trấn X`, `quận 1`), found with str.find:
-    #    in the trie, these common lower-case first letters would slow the whole scan down.
+
+def _find_lower_case_communes(idx: _Index, text: str, post: bool, skip, out: list) -> list[tuple[int, int]]:
+    """Step 1. Communes after a lower-case unit word (`xã X`, `phường X`, `thị trấn X`, `quận 1`), found with
+    str.find: in the trie, these common lower-case first letters would slow the whole scan down. Their spans."""
     taken: list[tuple[int, int]] = []
     for word in idx.lower_units:
         start = text.find(word)
@@ -353,8 +242,12 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
                 taken += _communes_after(idx, text, start, start + len(word), word, post, skip, out)
             start = text.find(word, start + 1)
     taken.sort()
+    return taken
 
-    # 2. Everything else, from the trie (with the capitalised commune unit words: `Xã X`, `Phường X`, `Quận 1`).
+
+def _find_names(idx: _Index, text: str, post: bool, skip, taken: list[tuple[int, int]], out: list) -> None:
+    """Step 2. Everything else, from the trie (with the capitalised commune unit words: `Xã X`, `Phường X`,
+    `Quận 1`); the items of a list after a unit word (`các huyện Văn Yên, Trấn Yên`) share it."""
     last_unit: tuple[int, str] | None = None  # (end, unit) of the last name a unit word applied to
     for m in idx.scan.finditer(text):
         start, end = m.span()
@@ -366,17 +259,10 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
             continue
         if (skip and _overlaps(start, end, skip)) or (taken and _overlaps(start, end, taken)):
             continue
-        info = idx.info.get(_key(printed) if "-" in printed or "–" in printed or "—" in printed else printed)
+        info = idx.info.get(surface_key(printed) if "-" in printed or "–" in printed or "—" in printed else printed)
         if info is None:
             continue
-        unit = None
-        k = start - 1
-        while k > 0 and text[k] in " \t:":
-            k -= 1
-        if k >= 0 and text[k] in idx.unit_last:  # cheap test before the regex: does a unit word end here?
-            u = idx.unit_before.search(text, max(0, start - 24), start)
-            if u:
-                unit = idx.unit_of[u.group(1)]
+        unit = _unit_before(idx, text, start)
         inherited = False
         if unit is None and last_unit and _LIST_GAP.fullmatch(text, last_unit[0], start):
             unit, inherited = last_unit[1], True
@@ -388,11 +274,30 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
         if result is not True:
             out.append(result)
 
-    # 3. Resolve the names several units share (`huyện Châu Thành`, `xã Tân Lập`): the context province first,
-    #    then the provinces the text names (most often first), then the provinces of the units it names unambiguously.
-    if not any(isinstance(item, _Candidates) for item in out):
-        out.sort(key=lambda p: p.start)
-        return out  # type: ignore[return-value]
+
+def _unit_before(idx: _Index, text: str, start: int) -> str | None:
+    """The code of the unit word right before a name at `start`, if any."""
+    k = start - 1
+    while k > 0 and text[k] in " \t:":
+        k -= 1
+    if k >= 0 and text[k] in idx.unit_last:  # cheap test before the regex: does a unit word end here?
+        u = idx.unit_before.search(text, max(0, start - 24), start)
+        if u:
+            return idx.unit_of[u.group(1)]
+    return None
+
+
+def _resolve(text: str, out: list, context_province: str | None) -> list[PlaceMatch]:
+    """Step 3. Resolve the names several units share (`huyện Châu Thành`, `xã Tân Lập`)."""
+    context = _context_provinces(out, context_province)
+    matches = [item if isinstance(item, PlaceMatch) else _resolved(text, item, context) for item in out]
+    matches.sort(key=lambda p: p.start)
+    return matches
+
+
+def _context_provinces(out: list, context_province: str | None) -> list[str]:
+    """The provinces that tell shared names apart, in order: the context province, then the provinces the text
+    names (most often first), then the provinces of the units it names unambiguously."""
     context: list[str] = []
     if context_province:
         known = province_info(context_province)
@@ -402,25 +307,23 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
     counts = Counter(item.options[0][0] for item in out
                      if isinstance(item, _Candidates) and len({o[0] for o in item.options}) == 1)
     context += [p for p, _ in counts.most_common() if p]
-    matches: list[PlaceMatch] = []
-    for item in out:
-        if isinstance(item, PlaceMatch):
-            matches.append(item)
-            continue
-        options = _choose(item.options, context)
-        provinces = {o[0] for o in options}
-        p25s = {o[1] for o in options}
-        kinds = {o[2] for o in options}
-        idents = {o[4] for o in options}
-        ident = idents.pop() if len(idents) == 1 else ""
-        province = provinces.pop() if len(provinces) == 1 else None
-        p25 = p25s.pop() if len(p25s) == 1 else None
-        kind = item.kind or (kinds.pop() if len(kinds) == 1 else "district")
-        place = Place(item.printed, kind, province, p25)
-        matches.append(PlaceMatch(place, item.start, item.end, text[item.start:item.end],
-                                  key=f"{item.key_prefix}|{item.printed}|{province}|{ident}"))
-    matches.sort(key=lambda p: p.start)
-    return matches
+    return context
+
+
+def _resolved(text: str, item: _Candidates, context: list[str]) -> PlaceMatch:
+    """The place of a mention with several candidates: what the options left by the context agree on."""
+    options = _choose(item.options, context)
+    provinces = {o[0] for o in options}
+    p25s = {o[1] for o in options}
+    kinds = {o[2] for o in options}
+    idents = {o[4] for o in options}
+    ident = idents.pop() if len(idents) == 1 else ""
+    province = provinces.pop() if len(provinces) == 1 else None
+    p25 = p25s.pop() if len(p25s) == 1 else None
+    kind = item.kind or (kinds.pop() if len(kinds) == 1 else "district")
+    place = Place(item.printed, kind, province, p25)
+    return PlaceMatch(place, item.start, item.end, text[item.start:item.end],
+                      key=f"{item.key_prefix}|{item.printed}|{province}|{ident}", rule=item.rule)
 
 
 def _communes_after(idx: _Index, text: str, start: int, end: int, unit: str, post: bool, skip,
@@ -434,13 +337,7 @@ def _communes_after(idx: _Index, text: str, start: int, end: int, unit: str, pos
         return []  # `thị xã`
     pos = after.end()
     if unit == "quận":
-        num = _NUMBER.match(text, pos)
-        entries = idx.numbered.get("Quận " + num.group()) if num else None
-        if not entries or _overlaps(start, num.end(), skip):
-            return []
-        options = [(e.province, e.p25, "district", 0, e.dtype) for e in entries]
-        out.append(_Candidates(start, num.end(), "Quận " + num.group(), "district", options, "D"))
-        return [(start, num.end())]
+        return _numbered_district(idx, text, start, pos, skip, out)
     spans = []
     while True:
         run = idx.run.match(text, pos)
@@ -456,6 +353,18 @@ def _communes_after(idx: _Index, text: str, start: int, end: int, unit: str, pos
     return spans
 
 
+def _numbered_district(idx: _Index, text: str, start: int, pos: int, skip, out: list) -> list[tuple[int, int]]:
+    """`quận 1` (the unit word at `start`, the number at `pos`): a numbered district of Hồ Chí Minh City."""
+    num = _NUMBER.match(text, pos)
+    entries = idx.numbered.get("Quận " + num.group()) if num else None
+    if not entries or _overlaps(start, num.end(), skip):
+        return []
+    options = [(e.province, e.p25, "district", 0, e.dtype) for e in entries]
+    out.append(_Candidates(start, num.end(), "Quận " + num.group(), "district", options, "D",
+                           "numbered district after quận"))
+    return [(start, num.end())]
+
+
 def _commune_at(idx: _Index, text: str, pos: int, run: str, unit: str, post: bool, skip) -> _Candidates | None:
     """The longest known commune name at the start of `run` (capitalised words, or a number: `Phường 1`)."""
     ends = []
@@ -469,7 +378,7 @@ def _commune_at(idx: _Index, text: str, pos: int, run: str, unit: str, post: boo
     wtype = _WTYPE.get(unit)
     for size in reversed(ends):
         name = run[:size]
-        lookup = (unit[:1].upper() + unit[1:] + " " + name) if name.isdigit() else _key(name)
+        lookup = (unit[:1].upper() + unit[1:] + " " + name) if name.isdigit() else surface_key(name)
         cands = idx.communes.get(lookup)
         if not cands:
             continue
@@ -482,54 +391,73 @@ def _commune_at(idx: _Index, text: str, pos: int, run: str, unit: str, post: boo
         options = [(c.p25 if c.new else c.province, c.p25, None, int(c.new != post), f"{c.wtype}{c.district}")
                    for c in typed]
         printed = lookup if name.isdigit() else name
-        return _Candidates(pos, end, printed, _kind_of_commune(wtype or typed[0].wtype), options, "W")
+        return _Candidates(pos, end, printed, commune_kind(wtype or typed[0].wtype), options, "W",
+                           "commune after unit word")
     return None
 
 
 def _decide(idx: _Index, text, start, end, printed, info: _Info, unit, inherited, post):
     """A PlaceMatch or _Candidates for a name; True when it is a name that reports nothing; None when no name."""
     province = info.new if post and info.new else (info.legacy or info.new)
-    districts = info.districts
-    foreign = info.foreign
-
     if inherited:
         # An item of a list after a unit word: a province stays a province (`huyện Văn Yên, Yên Bái`), and a name
         # with nothing at the list's level is read as if it stood alone (`huyện Văn Yên, Lào`).
         if province:
-            return _province_match(start, end, printed, province)
-        if not (districts and unit in "CTDB") and not (foreign and unit in "PKCB"):
+            return _province_match(start, end, printed, province, "province in a list after a unit word")
+        if not (info.districts and unit in "CTDB") and not (info.foreign and unit in "PKCB"):
             unit = None
-    if unit is None:
-        pass
-    elif unit == "W":
-        return True  # a commune the data does not know: not a province or a country either
-    elif unit in ("P", "K"):
-        if province:
-            return _province_match(start, end, printed, province)
-        if foreign:
-            return _foreign_match(start, end, printed, foreign)
-        return True
-    elif unit in ("C", "T", "D"):
-        if districts:
-            prefer = _UNIT_PREFER[unit]
-            chosen = [d for d in districts if d.dtype in prefer] or districts
-            options = [(d.province, d.p25, _UNIT_KIND[unit], 0, d.dtype) for d in chosen]
-            return _Candidates(start, end, printed, _UNIT_KIND[unit], options, "D")
-        if unit == "C" and province:
-            return _province_match(start, end, printed, province)
-        if unit == "C" and foreign:
-            return _foreign_match(start, end, printed, foreign)
-        return True
-    elif unit == "B":
-        if province:
-            return _province_match(start, end, printed, province)
-        if districts:
-            options = [(d.province, d.p25, _DTYPE_KIND[d.dtype], 0, d.dtype) for d in districts]
-            return _Candidates(start, end, printed, None, options, "D")
-        if foreign:
-            return _foreign_match(start, end, printed, foreign)
+    if unit is not None:
+        found = _after_unit(start, end, printed, info, province, unit)
+        if found is not None:
+            return found
+    return _bare_name(idx, text, start, end, printed, info, province)
 
-    # No unit word: provinces, countries, international bodies, foreign provinces.
+
+def _after_unit(start, end, printed, info: _Info, province: Entry | None, unit: str):
+    """A name after a unit word: a match, or True (a name that reports nothing); None after `điểm cầu` when the
+    name is neither a province, a district nor a foreign province (it is then read as if it stood alone)."""
+    if unit == "W":
+        return True  # a commune the data does not know: not a province or a country either
+    if unit in ("P", "K"):
+        if province:
+            return _province_match(start, end, printed, province, "province after unit word")
+        if info.foreign:
+            return _foreign_match(start, end, printed, info.foreign, "foreign province after unit word")
+        return True
+    if unit in ("C", "T", "D"):
+        return _after_district_unit(start, end, printed, info, province, unit)
+    return _at_bridge_point(start, end, printed, info, province)
+
+
+def _after_district_unit(start, end, printed, info: _Info, province: Entry | None, unit: str):
+    """After `thành phố`, `thị xã`, `huyện`, `quận`: the districts of that name (of the unit's type first), else
+    for `thành phố` a centrally-run city (`TP. Hồ Chí Minh`) or a foreign one."""
+    if info.districts:
+        prefer = _UNIT_PREFER[unit]
+        chosen = [d for d in info.districts if d.dtype in prefer] or info.districts
+        options = [(d.province, d.p25, _UNIT_KIND[unit], 0, d.dtype) for d in chosen]
+        return _Candidates(start, end, printed, _UNIT_KIND[unit], options, "D", "district after unit word")
+    if unit == "C" and province:
+        return _province_match(start, end, printed, province, "province after unit word")
+    if unit == "C" and info.foreign:
+        return _foreign_match(start, end, printed, info.foreign, "foreign province after unit word")
+    return True
+
+
+def _at_bridge_point(start, end, printed, info: _Info, province: Entry | None):
+    """After `điểm cầu`: a province, else a district, else a foreign province; None for none of them."""
+    if province:
+        return _province_match(start, end, printed, province, "province at a bridge point")
+    if info.districts:
+        options = [(d.province, d.p25, DTYPE_KIND[d.dtype], 0, d.dtype) for d in info.districts]
+        return _Candidates(start, end, printed, None, options, "D", "district at a bridge point")
+    if info.foreign:
+        return _foreign_match(start, end, printed, info.foreign, "foreign province at a bridge point")
+    return None
+
+
+def _bare_name(idx: _Index, text, start, end, printed, info: _Info, province: Entry | None):
+    """No unit word: provinces, countries, international bodies, foreign provinces, capitalised as listed."""
     entry = province or info.other
     if entry is None or not entry.bare or info.region:
         return True
@@ -538,25 +466,25 @@ def _decide(idx: _Index, text, start, end, printed, info: _Info, unit, inherited
     if not entry.listed:
         return True
     if entry.cat in ("province", "new_province"):
-        return _province_match(start, end, printed, entry)
+        return _province_match(start, end, printed, entry, "gazetteer: province")
     if entry.cat == "foreign_province":
-        return _foreign_match(start, end, printed, entry)
+        return _foreign_match(start, end, printed, entry, "foreign province")
     place = Place(entry.name or printed, entry.cat)
-    return PlaceMatch(place, start, end, printed, key=f"X|{entry.canon}")
+    return PlaceMatch(place, start, end, printed, key=f"X|{entry.canon}", rule=f"{entry.cat} lexicon")
 
 
-def _province_match(start, end, printed, entry: _Entry) -> PlaceMatch:
+def _province_match(start, end, printed, entry: Entry, rule: str) -> PlaceMatch:
     name = entry.name or printed
     place = Place(name, "province", entry.province, entry.p25)
-    return PlaceMatch(place, start, end, printed, key=f"P|{entry.province}")
+    return PlaceMatch(place, start, end, printed, key=f"P|{entry.province}", rule=rule)
 
 
-def _foreign_match(start, end, printed, entry: _Entry) -> PlaceMatch:
+def _foreign_match(start, end, printed, entry: Entry, rule: str) -> PlaceMatch:
     place = Place(printed, "foreign_province")
-    return PlaceMatch(place, start, end, printed, country=entry.country, key=f"F|{entry.canon}")
+    return PlaceMatch(place, start, end, printed, country=entry.country, key=f"F|{entry.canon}", rule=rule)
 
 
-def _bare_ok(idx: _Index, text: str, start: int, end: int, printed: str, entry: _Entry) -> bool:
+def _bare_ok(idx: _Index, text: str, start: int, end: int, printed: str, entry: Entry) -> bool:
     prev = _prev_token(text, start)
     single = " " not in printed and "-" not in printed
     if entry.after:
@@ -590,67 +518,3 @@ def dedupe(matches: Iterable[PlaceMatch]) -> list[Place]:
         seen.add(key)
         places.append(m.place)
     return places
-
-
-_UNIT_PREFIX = re.compile(
-    r"^(?:(tỉnh|thành phố|tp\.?|thủ đô|thị xã|tx\.?|huyện|quận|xã|phường|thị trấn)\s*)", re.IGNORECASE)
-
-
-def province_info(name: str) -> tuple[str | None, str | None, str] | None:
-    """(legacy province, province after 2025, kind) for a province, district-level unit, country or foreign
-    province name, with or without its unit word (`thành phố Phúc Yên` -> ("Vĩnh Phúc", "Phú Thọ", "city")).
-    None when unknown, or when a district name is shared by several provinces."""
-    if not name:
-        return None
-    idx = _index()
-    text = normalize(name).strip()
-    numbered = idx.numbered.get(text[:1].upper() + text[1:])
-    if numbered:  # `Quận 1`
-        return (numbered[0].province, numbered[0].p25, "district")
-    unit = None
-    m = _UNIT_PREFIX.match(text)
-    if m:
-        unit = m.group(1).lower().rstrip(".")
-        text = text[m.end():]
-    entries = idx.surfaces.get(_key(text), [])
-    provinces = [e for e in entries if e.cat in ("province", "new_province")]
-    districts = [e for e in entries if e.cat == "district"]
-    if unit in ("thành phố", "tp", "thị xã", "tx", "huyện", "quận") and districts:
-        prefer = {"thành phố": "t", "tp": "t", "thị xã": "x", "tx": "x"}.get(unit, "qh")
-        districts = [d for d in districts if d.dtype in prefer] or districts
-        provinces = []
-    if provinces and unit not in ("xã", "phường", "thị trấn"):
-        e = provinces[0]
-        return (e.province, e.p25, "province")
-    if districts and unit not in ("xã", "phường", "thị trấn"):
-        if len({(d.province, d.p25) for d in districts}) == 1:
-            d = districts[0]
-            kind = {"thành phố": "city", "tp": "city", "thị xã": "town", "tx": "town"}.get(unit or "",
-                                                                                         _DTYPE_KIND[d.dtype])
-            return (d.province, d.p25, kind)
-        return None
-    communes = idx.communes.get(text, [])
-    if communes and len({(c.province, c.p25) for c in communes}) == 1:
-        c = communes[0]
-        return (c.province, c.p25, _kind_of_commune(c.wtype))
-    for e in entries:
-        if e.cat in ("country", "international", "foreign_province", "region"):
-            return (None, None, e.cat)
-    return None
-
-
-def province_2025(name: str) -> str | None:
-    """The province after the merger of 1 July 2025 that a province or district-level unit lies in."""
-    info = province_info(name)
-    return info[1] if info else None
-
-
-def all_provinces() -> list[str]:
-    """The 63 legacy and 34 new province names (canonical, no repeats): legacy first, then the new-only ones."""
-    idx = _index()
-    return list(dict.fromkeys(idx.legacy + idx.new))
-
-
-def province_surfaces() -> dict[str, str]:
-    """Every way the data knows to write a province (aliases included) -> its legacy canonical name."""
-    return {surface: legacy for surface, (legacy, _) in _index().provinces.items()}

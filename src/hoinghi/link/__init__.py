@@ -4,6 +4,7 @@
     linked.people / .documents / .events / .duplicates
     linked.person_of[(article_id, person_index)] -> person entity id   (likewise document_of, event_of)
     linked.cascade(document_id) -> rows: every event that studied or carried out the document
+    linked.roles -> (event id, person id, role): chair, speaker, bridge_chair, attendee (`hoinghi.link.roles`)
 
 The entities are plain dataclasses so the store can persist them and the CLI and web can show them.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from hoinghi.model import Article, Document
 
@@ -128,6 +130,7 @@ class Linked:
     person_of: dict[tuple[str, int], str]  # (article id, index in article.people) -> person id
     document_of: dict[tuple[str, int], str]  # (article id, index in article.documents) -> document id
     event_of: dict[tuple[str, int], str]  # (article id, index in article.events) -> event id
+    roles: list[tuple[str, str, str]] = field(default_factory=list)  # (event id, person id, role): `link.roles`
 
     def __post_init__(self) -> None:
         self._people = {p.id: p for p in self.people}
@@ -185,34 +188,49 @@ def _link(articles: Iterable[Article]) -> Linked:
     documents, document_of = link_documents(arts)
     people = link_people(arts)
     events, event_of = link_events(arts, duplicates, people, document_of)
+    _documents_events(documents, events)
+    roles = _reported_roles(arts, event_of, people)
+    _people_events(people.entities, events, roles)
+    return Linked(people=people.entities, documents=documents, events=events, duplicates=duplicates,
+                  person_of=people.person_of, document_of=document_of, event_of=event_of, roles=roles)
 
-    persons = {p.id: p for p in people.entities}
+
+def _documents_events(documents: list[DocumentEntity], events: list[EventEntity]) -> None:
+    """Each document's events, by date."""
     docs = {d.id: d for d in documents}
-    for ev in sorted(events, key=lambda e: (e.date or "9999", e.id)):
+    for ev in sorted(events, key=_event_day):
         for did in ev.documents:
             docs[did].events.append(ev.id)
+
+
+def _reported_roles(arts: list[Article], event_of: dict[tuple[str, int], str], people) -> list[tuple[str, str, str]]:
+    """(event id, person id, role) for everyone an event's reports name, once each, in the order first reported."""
+    from hoinghi.link.roles import event_roles
+
     by_article = {a.id: a for a in arts}
-    roles_of: dict[str, dict[str, list[str]]] = {}
+    rows: dict[tuple[str, str, str], None] = {}
     for (aid, j), eid in event_of.items():
-        art, roles = by_article[aid], roles_of.setdefault(eid, {})
-        ev = art.events[j]
-        named = [("chair", n) for n in ev.chairs] + [("speaker", n) for n in ev.speakers]
-        named += [(role, n) for bp in ev.bridge_points for role, names in (("bridge_chair", bp.chairs),
-                                                                             ("attendee", bp.attendees)) for n in names]
-        for role, n in named:
-            pid = people.resolve(art, n)
-            if pid:
-                roles.setdefault(pid, [])
-                if role not in roles[pid]:
-                    roles[pid].append(role)
-    event_day = {e.id: (e.date or "9999", e.id) for e in events}
-    for eid in sorted(roles_of, key=event_day.__getitem__):
-        for pid, roles in roles_of[eid].items():
-            person = persons[pid]
+        art = by_article[aid]
+        rows.update(dict.fromkeys(event_roles(eid, art.events[j], partial(people.resolve, art))))
+    return list(rows)
+
+
+def _people_events(persons: list[PersonEntity], events: list[EventEntity], roles: list[tuple[str, str, str]]) -> None:
+    """Each person's events, by date, and their roles at each."""
+    by_event: dict[str, dict[str, list[str]]] = {}
+    for eid, pid, role in roles:
+        by_event.setdefault(eid, {}).setdefault(pid, []).append(role)
+    event_day = {e.id: _event_day(e) for e in events}
+    by_id = {p.id: p for p in persons}
+    for eid in sorted(by_event, key=event_day.__getitem__):
+        for pid, held in by_event[eid].items():
+            person = by_id[pid]
             person.events.append(eid)
-            person.event_roles[eid] = roles
-    return Linked(people=people.entities, documents=documents, events=events, duplicates=duplicates,
-                  person_of=people.person_of, document_of=document_of, event_of=event_of)
+            person.event_roles[eid] = held
+
+
+def _event_day(ev: EventEntity) -> tuple[str, str]:
+    return ev.date or "9999", ev.id
 
 
 __all__ = ["BridgePointSeen", "CascadeRow", "DocumentEntity", "EventEntity", "Linked", "PersonEntity",

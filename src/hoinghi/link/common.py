@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from hoinghi.extract.places import province_info, province_surfaces
+from hoinghi.geo import MERGER_DAY as MERGER_DAY  # the day the 2025 merger of provinces took effect
+from hoinghi.geo import ProvinceInfo, province_info, province_surfaces
 from hoinghi.model import Article
 from hoinghi.text import fold, normalize
-
-MERGER_DAY = "2025-07-01"  # the day the 2025 merger of provinces took effect
 
 # Province-level cities: their `Thành ủy` is a provincial body, not a district's.
 PROVINCE_CITIES = {"Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Thừa Thiên Huế"}
@@ -216,7 +215,7 @@ def provinces_named(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 14)
-def place_info(name: str) -> tuple[str | None, str | None, str] | None:
+def place_info(name: str) -> ProvinceInfo | None:
     """`province_info`, cached."""
     return province_info(name)
 

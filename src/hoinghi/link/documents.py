@@ -124,6 +124,11 @@ def _issuers_agree(a: str, b: str) -> bool:
 
 
 def _compatible(m: _Mention, d: _Doc) -> bool:
+    return _fields_agree(m, d) and _scopes_agree(m, d)
+
+
+def _fields_agree(m: _Mention, d: _Doc) -> bool:
+    """No clash of code, date, term or issuer (an issuer counts only when the codes do not already agree)."""
     doc = m.doc
     if m.code and d.codes and m.code not in d.codes:
         return False
@@ -131,9 +136,11 @@ def _compatible(m: _Mention, d: _Doc) -> bool:
         return False
     if doc.term and d.terms and doc.term not in d.terms:
         return False
-    if doc.issuer and d.issuers and not (m.code and m.code in d.codes) and not any(
-            _issuers_agree(doc.issuer, i) for i in d.issuers):
-        return False
+    return not (doc.issuer and d.issuers and not (m.code and m.code in d.codes)
+                and not any(_issuers_agree(doc.issuer, i) for i in d.issuers))
+
+
+def _scopes_agree(m: _Mention, d: _Doc) -> bool:
     if m.scope == "national":
         return d.scope != "provincial"
     if m.scope == "provincial":
@@ -221,17 +228,8 @@ def link_documents(articles: list[Article]) -> tuple[list[DocumentEntity], dict[
 def _canonical(d: _Doc) -> DocumentEntity:
     members = sorted(d.members, key=lambda m: (-m.fullness, -len(m.doc.subject or ""), m.order))
     base = members[0].doc
-    values = {}
-    for f in _FIELDS:
-        value = getattr(base, f)
-        values[f] = value if value not in (None, "") else vote(getattr(m.doc, f) for m in members)
-    values["subject"] = max((m.doc.subject for m in members if m.doc.subject), key=len, default=None)
-    if values["code"]:
-        values["code"] = normalize_code(values["code"])
     province = d.province if d.scope == "provincial" and d.province and not d.province.startswith("?") else None
-    if values["congress"] and values["level"] == "provincial" and not values["issuer"] and province:
-        values["issuer"] = "Đảng bộ " + (province if province.startswith("Thành phố") else (
-            "thành phố " if province in PROVINCE_CITIES else "tỉnh ") + province)
+    values = _values(members, province)
     by_time = sorted(d.members, key=lambda m: (day_of(m.article.published) or "9999", m.order))
     ent = DocumentEntity(id="", key=d.key, kind=base.kind, **values,
                          articles=list(dict.fromkeys(m.article.id for m in by_time)))
@@ -240,6 +238,28 @@ def _canonical(d: _Doc) -> DocumentEntity:
     ent.scope = d.scope
     ent.texts = list(dict.fromkeys(m.doc.text for m in members if m.doc.text))
     return ent
+
+
+def _values(members: list[_Mention], province: str | None) -> dict[str, object]:
+    """The document's fields: the fullest mention's, the others voting on those it lacks; the longest subject."""
+    base = members[0].doc
+    values = {}
+    for f in _FIELDS:
+        value = getattr(base, f)
+        values[f] = value if value not in (None, "") else vote(getattr(m.doc, f) for m in members)
+    values["subject"] = max((m.doc.subject for m in members if m.doc.subject), key=len, default=None)
+    if values["code"]:
+        values["code"] = normalize_code(values["code"])
+    if values["congress"] and values["level"] == "provincial" and not values["issuer"] and province:
+        values["issuer"] = _congress_issuer(province)
+    return values
+
+
+def _congress_issuer(province: str) -> str:
+    """The party organisation of a province, which a provincial congress's documents are issued by."""
+    if province.startswith("Thành phố"):
+        return "Đảng bộ " + province
+    return "Đảng bộ " + ("thành phố " if province in PROVINCE_CITIES else "tỉnh ") + province
 
 
 def _id_parts(e: DocumentEntity) -> list[object]:

@@ -164,7 +164,7 @@ def _national_signals(ev: Event, art: Article, positions: dict[str, list[str]]) 
             return True
     for bp in ev.bridge_points:
         info = place_info(bp.place)
-        if info and info[0] and art.province and info[0] != art.province:
+        if info and info.province and art.province and info.province != art.province:
             return True
     return bool(ev.city == "Hà Nội" and art.province and art.province != "Hà Nội")
 
@@ -186,24 +186,30 @@ def _report(art: Article, index: int, ev: Event, copy_of: str | None, people: Pe
 
 def _match(r: _Report, e: _Event) -> float | None:
     """The strength of the match between a report and an event, None when they are not one event."""
-    if r.article.id in e.articles or r.level != e.level or r.province != e.province:
-        return None
-    if r.part and e.parts and r.part not in e.parts:
-        return None
-    shared_docs = bool(set(r.docs) & e.docs)
-    if r.docs and e.docs and not shared_docs:
-        return None
-    if r.numbers and e.numbers and not (r.numbers & e.numbers):
+    if _clash(r, e):
         return None
     if r.day is None:  # no day to go by: the names must nearly coincide (Jaccard similarity)
         sim = max((len(r.tokens & f) / len(r.tokens | f) for f in e.forms if r.tokens), default=0.0)
         return sim if sim >= 0.8 else None
     sim = max((overlap(r.tokens, f) for f in e.forms), default=0.0)
+    shared_docs = bool(set(r.docs) & e.docs)
     shared_chair = bool(r.chairs & e.chairs)
     org = overlap(r.org_tokens, e.org_tokens, floor=1)
     if sim >= 0.6 or (sim >= 0.3 and shared_docs) or (shared_docs and (shared_chair or org >= 0.5)):
         return sim + 0.5 * shared_docs + 0.3 * shared_chair + 0.2 * org
     return None
+
+
+def _clash(r: _Report, e: _Event) -> bool:
+    """A report and an event that cannot be one: same article, another scope, another part of day, disjoint
+    documents, disjoint numbers in the names."""
+    if r.article.id in e.articles or r.level != e.level or r.province != e.province:
+        return True
+    if r.part and e.parts and r.part not in e.parts:
+        return True
+    if r.docs and e.docs and not (set(r.docs) & e.docs):
+        return True
+    return bool(r.numbers and e.numbers and not (r.numbers & e.numbers))
 
 
 def _add(e: _Event, r: _Report) -> None:
@@ -221,6 +227,20 @@ def _add(e: _Event, r: _Report) -> None:
 
 def link_events(articles: list[Article], copies: dict[str, str], people: PeopleIndex,
                 document_of: dict[tuple[str, int], str]) -> tuple[list[EventEntity], dict[tuple[str, int], str]]:
+    events = _group(_reports(articles, copies, people, document_of))
+    events.sort(key=lambda e: (e.day or "9999", e.order))
+    entities = [_entity(e, people) for e in events]
+    ids = unique_ids("evt_", [[f"{ent.kind}|{ent.date or e.day or '-'}|{ent.level}|{ent.province or ''}|"
+                               + ",".join(sorted(e.docs)), " ".join(sorted(name_tokens(ent.name, ent.kind)[0])),
+                               min(m.article.id for m in e.members)]
+                              for e, ent in zip(events, entities, strict=True)])
+    event_of = assign_ids(events, entities, ids)
+    return entities, event_of
+
+
+def _reports(articles: list[Article], copies: dict[str, str], people: PeopleIndex,
+             document_of: dict[tuple[str, int], str]) -> list[_Report]:
+    """Every event of every article, originals before copies, then by day."""
     reports: list[_Report] = []
     for art in sorted(articles, key=lambda a: (a.id in copies, publish_order(a))):
         positions: dict[str, list[str]] = {}
@@ -229,16 +249,17 @@ def link_events(articles: list[Article], copies: dict[str, str], people: PeopleI
         for j, ev in enumerate(art.events):
             reports.append(_report(art, j, ev, copies.get(art.id), people, document_of, positions, len(reports)))
     reports.sort(key=lambda r: (r.day or "9999", r.copy_of is not None, r.order))
+    return reports
+
+
+def _group(reports: list[_Report]) -> list[_Event]:
+    """Each report joins the event it matches best, else (a copy) its original's event, else founds one."""
     buckets: dict[tuple, list[_Event]] = {}  # a report only ever joins an event of its kind, day and scope
     events: list[_Event] = []
     by_article: dict[str, list[_Event]] = {}
     for r in reports:
         bucket = buckets.setdefault((r.kind, r.day, r.level, r.province), [])
-        best, best_score = None, None
-        for e in bucket:
-            score = _match(r, e)
-            if score is not None and (best_score is None or score > best_score):
-                best, best_score = e, score
+        best = _best_match(r, bucket)
         if best is None and r.copy_of:
             best = _original_event(r, by_article.get(r.copy_of, []))
         if best is None:
@@ -247,15 +268,17 @@ def link_events(articles: list[Article], copies: dict[str, str], people: PeopleI
             events.append(best)
         _add(best, r)
         by_article.setdefault(r.article.id, []).append(best)
+    return events
 
-    events.sort(key=lambda e: (e.day or "9999", e.order))
-    entities = [_entity(e, copies, people) for e in events]
-    ids = unique_ids("evt_", [[f"{ent.kind}|{ent.date or e.day or '-'}|{ent.level}|{ent.province or ''}|"
-                               + ",".join(sorted(e.docs)), " ".join(sorted(name_tokens(ent.name, ent.kind)[0])),
-                               min(m.article.id for m in e.members)]
-                              for e, ent in zip(events, entities, strict=True)])
-    event_of = assign_ids(events, entities, ids)
-    return entities, event_of
+
+def _best_match(r: _Report, bucket: list[_Event]) -> _Event | None:
+    """The event of the bucket the report matches best (the first on a tie), None when it matches none."""
+    best, best_score = None, None
+    for e in bucket:
+        score = _match(r, e)
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = e, score
+    return best
 
 
 def _original_event(r: _Report, of_original: list[_Event]) -> _Event | None:
@@ -266,49 +289,70 @@ def _original_event(r: _Report, of_original: list[_Event]) -> _Event | None:
     return max(candidates, key=lambda e: (max((overlap(r.tokens, f) for f in e.forms), default=0.0), -e.order))
 
 
-def _entity(e: _Event, copies: dict[str, str], people: PeopleIndex) -> EventEntity:
+def _entity(e: _Event, people: PeopleIndex) -> EventEntity:
     originals = [m for m in e.members if m.copy_of is None]
-    primary = sorted(originals or e.members, key=lambda m: m.published)
-    evs = [m.event for m in primary]
-    name = _medoid_name([(ev.name, m.tokens) for ev, m in zip(evs, primary, strict=True)])
-    ent = EventEntity(
-        id="", kind=primary[0].event.kind, name=name, date=vote(ev.date for ev in evs),
-        part_of_day=vote(ev.part_of_day for ev in evs), mode=vote(ev.mode for ev in evs),
-        city=vote(ev.city for ev in evs), province=e.province if e.province and not e.province.startswith("?")
-        else None, level=e.level, organizers=group_contained(o for ev in evs for o in ev.organizers),
-    )
-    ent.venue = vote_contained(ev.venue for ev in evs)
-    ent.province_2025 = p2025(ent.province)
+    primary = sorted(originals or e.members, key=lambda m: m.published)  # copies only when there is no original
+    ent = _voted(e, primary)
     ent.chairs, ent.chair_names = _roles(primary, e.members, "chairs", people)
     ent.speakers, ent.speaker_names = _roles(primary, e.members, "speakers", people)
     ent.documents = list(dict.fromkeys(d for m in primary + e.members for d in m.docs))
-    counts = [ev.bridge_point_count for m in e.members for ev in [m.event] if ev.bridge_point_count]
+    counts = [m.event.bridge_point_count for m in e.members if m.event.bridge_point_count]
     ent.bridge_point_count = max(counts) if counts else None
-    ent.parent = vote(ev.parent for ev in evs)
-    ent.theme = vote(ev.theme for ev in evs)
     ent.reports = list(dict.fromkeys(m.article.id for m in sorted(originals, key=lambda m: m.published)))
     ent.copies = list(dict.fromkeys(m.article.id for m in sorted(e.members, key=lambda m: m.published)
                                     if m.copy_of is not None))
+    ent.bridge_points = _bridge_points(e.members, people)
+    return ent
+
+
+def _voted(e: _Event, primary: list[_Report]) -> EventEntity:
+    """The event's fields voted by its primary reports: name, date, part of day, mode, city, organisers, venue,
+    parent, theme; its scope from the grouping."""
+    evs = [m.event for m in primary]
+    name = _medoid_name([(ev.name, m.tokens) for ev, m in zip(evs, primary, strict=True)])
+    province = e.province if e.province and not e.province.startswith("?") else None
+    ent = EventEntity(
+        id="", kind=primary[0].event.kind, name=name, date=vote(ev.date for ev in evs),
+        part_of_day=vote(ev.part_of_day for ev in evs), mode=vote(ev.mode for ev in evs),
+        city=vote(ev.city for ev in evs), province=province, level=e.level,
+        organizers=group_contained(o for ev in evs for o in ev.organizers),
+    )
+    ent.venue = vote_contained(ev.venue for ev in evs)
+    ent.province_2025 = p2025(ent.province)
+    ent.parent = vote(ev.parent for ev in evs)
+    ent.theme = vote(ev.theme for ev in evs)
+    return ent
+
+
+def _bridge_points(members: list[_Report], people: PeopleIndex) -> list[BridgePointSeen]:
+    """One bridge point per place from all reports (originals first), chairs and attendees as person ids."""
     points: dict[str, BridgePointSeen] = {}
-    for m in sorted(e.members, key=lambda m: (m.copy_of is not None, m.published)):
+    for m in sorted(members, key=lambda m: (m.copy_of is not None, m.published)):
         for bp in m.event.bridge_points:
             key = _PLACE_PREFIX.sub("", name_key(bp.place))
             seen = points.get(key)
             if seen is None:
-                info = place_info(bp.place)
-                seen = points[key] = BridgePointSeen(place=bp.place, province=info[0] if info else None,
-                                                     province_2025=info[1] if info else None,
-                                                     article_id=m.article.id)
+                seen = points[key] = _bridge_point(bp.place, m.article.id)
             if m.article.id not in seen.articles:
                 seen.articles.append(m.article.id)
-            for target, names in ((seen.chairs, bp.chairs), (seen.attendees, bp.attendees)):
-                for n in names:
-                    pid = people.resolve(m.article, n)
-                    if pid and pid not in seen.chairs and pid not in target:
-                        target.append(pid)
-            seen.attendees = [p for p in seen.attendees if p not in seen.chairs]
-    ent.bridge_points = list(points.values())
-    return ent
+            _add_people(seen, bp, m.article, people)
+    return list(points.values())
+
+
+def _bridge_point(place: str, article_id: str) -> BridgePointSeen:
+    info = place_info(place)
+    return BridgePointSeen(place=place, province=info.province if info else None, province_2025=info.province_2025 if info else None,
+                           article_id=article_id)
+
+
+def _add_people(seen: BridgePointSeen, bp, art: Article, people: PeopleIndex) -> None:
+    """A report's chairs and attendees of a bridge point, as person ids; a chair is never also an attendee."""
+    for target, names in ((seen.chairs, bp.chairs), (seen.attendees, bp.attendees)):
+        for n in names:
+            pid = people.resolve(art, n)
+            if pid and pid not in seen.chairs and pid not in target:
+                target.append(pid)
+    seen.attendees = [p for p in seen.attendees if p not in seen.chairs]
 
 
 def _medoid_name(names: list[tuple[str | None, frozenset[str]]]) -> str | None:

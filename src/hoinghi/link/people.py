@@ -156,62 +156,93 @@ class PeopleIndex:
 
 
 def link_people(articles: list[Article]) -> PeopleIndex:
+    mentions = _mentions(articles)
+    found = _Persons()
+    bare: list[_Mention] = []
+    for m in mentions:
+        if m.positions:
+            found.place(m)
+        else:
+            bare.append(m)
+    for m in bare:  # once every person with positions is known
+        found.place_bare(m)
+    return _index(found.persons)
+
+
+def _mentions(articles: list[Article]) -> list[_Mention]:
+    """Every named person of every article, by day of publication."""
     mentions: list[_Mention] = []
     for art in articles:
         for i, p in enumerate(art.people):
             if p.name and p.name.strip():
                 mentions.append(mention(art, i, p, len(mentions)))
     mentions.sort(key=lambda m: (m.day or "9999", m.article.id, m.index))
-    index: dict[str, list[_Person]] = {}
-    persons: list[_Person] = []
-    bare: list[_Mention] = []
-    # Within a name, persons are also listed under each province they hold (and its province after the merger), and
-    # under None while they hold none: a mention with provinces only looks at the persons it could join.
-    placed: dict[tuple[str, object], list[_Person]] = {}
-    for m in mentions:
-        if not m.positions:
-            bare.append(m)
-            continue
-        bucket = index.setdefault(m.key, [])
-        if m.provinces and len(bucket) > 8:
-            keys = [None, *m.provinces, *((25, p2025(p)) for p in m.provinces)]
-            seen = {id(e): e for k in keys for e in placed.get((m.key, k), ())}
-            candidates = sorted(seen.values(), key=lambda e: e.order)
-        else:
-            candidates = bucket
-        fits = [e for e in candidates if _compatible(m, e)]
+    return mentions
+
+
+class _Persons:
+    """The persons found so far, listed by name. Within a name, persons are also listed under each province they
+    hold (and its province after the merger), and under None while they hold none: a mention with provinces only
+    looks at the persons it could join."""
+
+    def __init__(self) -> None:
+        self.persons: list[_Person] = []
+        self.by_name: dict[str, list[_Person]] = {}
+        self.placed: dict[tuple[str, object], list[_Person]] = {}
+
+    def new(self, key: str, ambiguous: bool = False) -> _Person:
+        person = _Person(key, len(self.persons), ambiguous=ambiguous)
+        self.by_name.setdefault(key, []).append(person)
+        self.persons.append(person)
+        return person
+
+    def place(self, m: _Mention) -> None:
+        """A mention with positions joins the compatible person that fits it best, else founds a new one."""
+        fits = [e for e in self._candidates(m) if _compatible(m, e)]
         if fits:
-            best = max(fits, key=lambda e: (2 * len(m.pos_keys & e.pos_keys) + bool(m.provinces & set(e.provinces))
-                                            + 0.5 * (m.article.province in e.provinces), -e.order))
+            best = max(fits, key=lambda e: (_fit(m, e), -e.order))
         else:
-            best = _Person(m.key, len(persons))
-            bucket.append(best)
-            persons.append(best)
+            best = self.new(m.key)
             if not m.provinces:
-                placed.setdefault((m.key, None), []).append(best)
+                self.placed.setdefault((m.key, None), []).append(best)
         for p in m.provinces - set(best.provinces):
-            placed.setdefault((m.key, p), []).append(best)
-            placed.setdefault((m.key, (25, p2025(p))), []).append(best)
+            self.placed.setdefault((m.key, p), []).append(best)
+            self.placed.setdefault((m.key, (25, p2025(p))), []).append(best)
         _add(best, m)
-    for m in bare:
-        bucket = index.setdefault(m.key, [])
-        fits = [e for e in bucket if not e.ambiguous and _compatible(m, e)]
+
+    def _candidates(self, m: _Mention) -> list[_Person]:
+        same_name = self.by_name.get(m.key, [])
+        if not (m.provinces and len(same_name) > 8):
+            return same_name
+        keys = [None, *m.provinces, *((25, p2025(p)) for p in m.provinces)]
+        seen = {id(e): e for k in keys for e in self.placed.get((m.key, k), ())}
+        return sorted(seen.values(), key=lambda e: e.order)
+
+    def place_bare(self, m: _Mention) -> None:
+        """A mention without position joins the only compatible person, else the only one of the article's
+        province, else the ambiguous person of its name; with no compatible person it founds a new one."""
+        fits = [e for e in self.by_name.get(m.key, []) if not e.ambiguous and _compatible(m, e)]
         if len(fits) > 1:
             fits = [e for e in fits if m.article.province and m.article.province in e.provinces]
             if len(fits) != 1:
-                best = next((e for e in bucket if e.ambiguous and m.article.id not in e.articles), None)
-                if best is None:
-                    best = _Person(m.key, len(persons), ambiguous=True)
-                    bucket.append(best)
-                    persons.append(best)
-                fits = [best]
-        if not fits:
-            best = _Person(m.key, len(persons))
-            bucket.append(best)
-            persons.append(best)
-            fits = [best]
-        _add(fits[0], m)
+                fits = [self._ambiguous(m)]
+        _add(fits[0] if fits else self.new(m.key), m)
 
+    def _ambiguous(self, m: _Mention) -> _Person:
+        """The person collecting the mentions of the name that fit several people (one per article)."""
+        same_name = self.by_name.get(m.key, [])
+        found = next((e for e in same_name if e.ambiguous and m.article.id not in e.articles), None)
+        return found if found is not None else self.new(m.key, ambiguous=True)
+
+
+def _fit(m: _Mention, e: _Person) -> float:
+    """How well a mention fits a compatible person: shared positions, then provinces, then the article's province."""
+    return 2 * len(m.pos_keys & e.pos_keys) + bool(m.provinces & set(e.provinces)) + 0.5 * (
+        m.article.province in e.provinces)
+
+
+def _index(persons: list[_Person]) -> PeopleIndex:
+    """The entities with their ids, and the maps from mentions and printed names to them."""
     entities = [_entity(e) for e in persons]
     ids = unique_ids("per_", [[e.key + "|" + ("?" if e.ambiguous else ent.province or ""), sorted(e.exact)[0]]
                               for e, ent in zip(persons, entities, strict=True)])

@@ -10,7 +10,7 @@ PostgreSQL (a URL), with full-text search over folded text.
 
 Modules: `schema` (tables), `core` (open, migrate, write, read), `ingest` (skip stored pages, batches), `links`
 (run `hoinghi.link.link` and persist), `search`, `snippets` (highlights mapped back to the original text),
-`views`, `export`, `render` (rich tables for the command line).
+`views`, `export`. The command line renders what they return with `hoinghi.render`.
 """
 
 from hoinghi.store.core import EmptyStoreError, Store, StoreError, open_store, page_hash, resolve_url

@@ -115,7 +115,7 @@ def province_pair(name: str | None) -> tuple[str | None, str | None]:
     if not name:
         return None, None
     try:
-        from hoinghi.extract.places import province_info
+        from hoinghi.geo import province_info
 
         info = province_info(name)
     except Exception:  # the gazetteer is optional for the store
@@ -179,6 +179,46 @@ def _fts(conn, action: str, pks: Sequence[int]) -> None:
     conn.execute(text(f"INSERT INTO articles_fts({cmd}rowid, title_fold, body_fold, tags) "
                       f"SELECT {val}pk, title_fold, body_fold, tags FROM articles_search WHERE pk IN :pks")
                  .bindparams(bindparam("pks", expanding=True)), {"pks": list(pks)})
+
+
+def _fresh(conn, prepared: list[tuple[dict, list[dict], list[dict]]]) -> list[tuple[dict, list[dict], list[dict]]]:
+    """The prepared rows whose page is not stored yet (by hash), each page once."""
+    a = s.articles
+    known = set()
+    for part in _chunks([r[0]["hash"] for r in prepared], 900):
+        known.update(conn.execute(select(a.c.hash).where(a.c.hash.in_(part))).scalars())
+    fresh, seen = [], set()
+    for row, ments, evs in prepared:
+        if row["hash"] in known or row["hash"] in seen:
+            continue
+        seen.add(row["hash"])
+        fresh.append((row, ments, evs))
+    return fresh
+
+
+def _number_versions(conn, fresh: list[tuple[dict, list[dict], list[dict]]]) -> tuple[list[int], int]:
+    """Give each fresh row its version at its page key and mark the last of each key latest; returns the keys of
+    the stored rows they supersede and how many rows are new versions of a page."""
+    a = s.articles
+    keys = list({r[0]["page_key"] for r in fresh})
+    latest: dict[str, int] = {}
+    versions: dict[str, int] = {}
+    for part in _chunks(keys, 900):
+        for pk, key in conn.execute(select(a.c.pk, a.c.page_key)
+                                    .where(a.c.page_key.in_(part), a.c.latest.is_(True))):
+            latest[key] = pk
+        for key, version in conn.execute(select(a.c.page_key, func.max(a.c.version))
+                                         .where(a.c.page_key.in_(part)).group_by(a.c.page_key)):
+            versions[key] = version
+    last_of = {r[0]["page_key"]: i for i, r in enumerate(fresh)}
+    new_versions = 0
+    for i, (row, _m, _e) in enumerate(fresh):
+        key = row["page_key"]
+        versions[key] = versions.get(key, 0) + 1
+        row["version"] = versions[key]
+        row["latest"] = last_of[key] == i
+        new_versions += row["version"] > 1
+    return [latest[k] for k in last_of if k in latest], new_versions
 
 
 def _chunks(seq: Sequence, n: int) -> Iterator[Sequence]:
@@ -254,56 +294,36 @@ class Store:
 
     def write_rows(self, prepared: list[tuple[dict, list[dict], list[dict]]]) -> Stored:
         out = Stored()
-        a = s.articles
         with self.engine.begin() as conn:
-            known = set()
-            for part in _chunks([r[0]["hash"] for r in prepared], 900):
-                known.update(conn.execute(select(a.c.hash).where(a.c.hash.in_(part))).scalars())
-            fresh, seen = [], set()
-            for row, ments, evs in prepared:
-                if row["hash"] in known or row["hash"] in seen:
-                    out.skipped += 1
-                    continue
-                seen.add(row["hash"])
-                fresh.append((row, ments, evs))
+            fresh = _fresh(conn, prepared)
+            out.skipped = len(prepared) - len(fresh)
             if not fresh:
                 return out
-            keys = list({r[0]["page_key"] for r in fresh})
-            latest: dict[str, int] = {}
-            versions: dict[str, int] = {}
-            for part in _chunks(keys, 900):
-                for pk, key in conn.execute(select(a.c.pk, a.c.page_key)
-                                            .where(a.c.page_key.in_(part), a.c.latest.is_(True))):
-                    latest[key] = pk
-                for key, version in conn.execute(select(a.c.page_key, func.max(a.c.version))
-                                                  .where(a.c.page_key.in_(part)).group_by(a.c.page_key)):
-                    versions[key] = version
-            last_of = {r[0]["page_key"]: i for i, r in enumerate(fresh)}
-            for i, (row, _m, _e) in enumerate(fresh):
-                key = row["page_key"]
-                versions[key] = versions.get(key, 0) + 1
-                row["version"] = versions[key]
-                row["latest"] = last_of[key] == i
-                if row["version"] > 1:
-                    out.versions += 1
-            superseded = [latest[k] for k in last_of if k in latest]
-            for part in _chunks(superseded, 900):
-                if self.dialect == "sqlite":  # out of the index first, while the view still shows what it holds
-                    _fts(conn, "delete", part)
-                conn.execute(a.update().where(a.c.pk.in_(part)).values(latest=False))
-            pks = conn.execute(a.insert().returning(a.c.pk, sort_by_parameter_order=True),
-                               [r[0] for r in fresh]).scalars().all()
-            ments = [dict(m, article_pk=pk) for pk, (_r, ms, _e) in zip(pks, fresh, strict=True) for m in ms]
-            evs = [dict(e, article_pk=pk) for pk, (_r, _m, es) in zip(pks, fresh, strict=True) for e in es]
-            if ments:
-                conn.execute(s.mentions.insert(), ments)
-            if evs:
-                conn.execute(s.article_events.insert(), evs)
+            superseded, out.versions = _number_versions(conn, fresh)
+            pks = self._insert(conn, fresh, superseded)
             if self.dialect == "sqlite":
                 for part in _chunks([pk for pk, r in zip(pks, fresh, strict=True) if r[0]["latest"]], 900):
                     _fts(conn, "insert", part)
             out.added = len(fresh)
         return out
+
+    def _insert(self, conn, fresh: list[tuple[dict, list[dict], list[dict]]], superseded: list[int]) -> list[int]:
+        """Mark the superseded versions no longer latest, insert the articles with their mentions and events;
+        returns the articles' keys."""
+        a = s.articles
+        for part in _chunks(superseded, 900):
+            if self.dialect == "sqlite":  # out of the index first, while the view still shows what it holds
+                _fts(conn, "delete", part)
+            conn.execute(a.update().where(a.c.pk.in_(part)).values(latest=False))
+        pks = conn.execute(a.insert().returning(a.c.pk, sort_by_parameter_order=True),
+                           [r[0] for r in fresh]).scalars().all()
+        ments = [dict(m, article_pk=pk) for pk, (_r, ms, _e) in zip(pks, fresh, strict=True) for m in ms]
+        evs = [dict(e, article_pk=pk) for pk, (_r, _m, es) in zip(pks, fresh, strict=True) for e in es]
+        if ments:
+            conn.execute(s.mentions.insert(), ments)
+        if evs:
+            conn.execute(s.article_events.insert(), evs)
+        return pks
 
     def rebuild_search_index(self) -> None:
         """Rebuild the full-text index from the latest articles (after a bulk load that bypassed it)."""

@@ -1,4 +1,6 @@
-"""Rich tables for the store's commands: search results, a person's timeline, a document's cascade, an event."""
+"""Rich tables for the store's commands: search results, a person's timeline, a document's cascade, an event.
+
+The command line's side: `hoinghi.store` returns plain data (`store.search`, `store.views`), this renders it."""
 
 from __future__ import annotations
 

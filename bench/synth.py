@@ -45,7 +45,7 @@ HEADLINES = ["{P}: Học tập, quán triệt {doc}", "{P} sơ kết 1 năm th�
              "Hội nghị quán triệt {doc} tại {P}", "{P} tổng kết công tác đối ngoại năm {year}",
              "Nâng cao hiệu quả công tác thông tin đối ngoại tại {P}", "{P}: Hội thảo khoa học về {subj}"]
 WEEKDAYS = ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"]
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "hoinghi" / "examples"
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +68,7 @@ def _sentences(sources: tuple[str, ...]) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=1)
 def _provinces() -> list[str]:
     try:
-        from hoinghi.extract.places import all_provinces
+        from hoinghi.geo import all_provinces
 
         return all_provinces()[:63]
     except Exception:  # pragma: no cover - the gazetteer ships with hoinghi
