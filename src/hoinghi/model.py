@@ -110,6 +110,8 @@ class Article:
     url: str | None = None
     title: str | None = None
     published: str | None = None
+    published_source: str | None = None  # where `published` came from: `page`, `input` (the outside date) or `url`
+    kind: str = "article"  # `digest` for a page joining several items (`Điểm báo ngày …`, a tag or listing page)
     authors: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # `Theo TTXVN`, `(Ảnh: TTXVN)`: agencies, not authors
     section: list[str] = field(default_factory=list)

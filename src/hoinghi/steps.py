@@ -42,11 +42,11 @@ def dates(doc: Doc) -> None:
     year are resolved against."""
     art, lay, page = doc.article, doc.layout, doc.page
     if lay is not None and lay.published is not None:
-        art.published = lay.published.value
+        art.published, art.published_source = lay.published.value, "page"
         if lay.published.weekday_mismatch:
             art.warnings.append(f"weekday disagrees with the date in {lay.date_line!r}")
     elif page.date:
-        art.published = page.date
+        art.published, art.published_source = page.date, "input"
     doc.base, doc.base_source = base_date(art, page)
 
 
