@@ -232,7 +232,8 @@ def _link(store, console: Console, quiet: bool = False) -> dict | None:
 
 
 def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", workers: int | None = None,
-                 batch: int = 500, link: bool = True, quiet: bool = False, console: Console = err):
+                 batch: int = 500, link: bool = True, quiet: bool = False, console: Console = err,
+                 page_timeout: float | None = None):
     """What `hoinghi ingest` does, for the CLI and `demo`: returns (store, summary, stored)."""
     from hoinghi.store.ingest import skip_stored, store_results
 
@@ -242,7 +243,8 @@ def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", worke
     def skipped(_page) -> None:
         summary.unchanged += 1
 
-    results = run_pipeline(inputs, engine, workers, summary, quiet, prefilter=skip_stored(store, skipped, batch))
+    results = run_pipeline(inputs, engine, workers, summary, quiet, prefilter=skip_stored(store, skipped, batch),
+                           page_timeout=page_timeout)
     stored = _fail(store_results, store, results, batch)
     summary.written = stored.added
     if not quiet:
@@ -265,8 +267,10 @@ def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", worke
 @click.option("--batch", type=click.IntRange(1), default=500, show_default=True,
               help="Pages written per transaction.")
 @click.option("--no-link", is_flag=True, help="Store only; run `hoinghi link` later.")
+@click.option("--page-timeout", type=click.FloatRange(0), default=5.0, show_default=True, metavar="SECONDS",
+              help="A page still running after SECONDS is stored with what was done, and a warning (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def ingest(paths, db, example, engine, workers, batch, no_link, quiet):
+def ingest(paths, db, example, engine, workers, batch, no_link, page_timeout, quiet):
     """Extract news pages and store them, then link people, documents and events across the store.
 
     PATHS are what `hoinghi extract` reads (.txt, .html, .jsonl(.gz), .warc(.gz), folders, - for standard
