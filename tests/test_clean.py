@@ -221,6 +221,34 @@ PAGES = {
             "Tổng lượt truy cập 24,101,277",
         ],
     },
+    "bantg-ngay-dau-trang": {  # the portal's header date and name above the article's date; bylines with degrees
+        "title": "Phát huy vai trò của công tác thông tin đối ngoại trong tình hình mới",
+        "published": "2024-01-11T18:30:00+07:00",
+        "section": [],
+        "authors": ["Nguyễn Văn Bình", "H.V."],
+        "sources": [],
+        "views": None,
+        "captions": ["Đại biểu dự tại điểm cầu tỉnh Nam Định"],
+        "body": [
+            "Năm 2023, công tác thông tin đối ngoại",
+            "Các cơ quan báo chí đã chủ động thông tin",
+        ],
+        "leftovers": ["Thứ Sáu, 19/4/2024", "Ban Tuyên giáo Trung ương", "Chia sẻ"],
+    },
+    "huyen-xuong-dong": {  # a greeting and a hotline above the header, a scraper's date line, hard-wrapped text
+        "title": "Huyện ủy sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2019",
+        "published": "2019-05-02T14:20:00+07:00",
+        "section": ["Tin tức - Sự kiện", "Hoạt động lãnh đạo"],
+        "authors": [],
+        "sources": [],
+        "views": 2051,
+        "captions": ["Đồng chí Lò Văn Hùng, Bí thư Huyện ủy phát biểu kết luận tại Hội nghị. Ảnh: Thu Trang"],
+        "body": [
+            "Sáng 2/5, Ban Thường vụ Huyện ủy tổ chức",
+            "Phát biểu kết luận Hội nghị, đồng chí Bí thư Huyện ủy",
+        ],
+        "leftovers": ["Chào mừng quý vị đến với Cổng thông tin điện tử huyện", "Đường dây nóng: 0212 3852 701", "PV"],
+    },
 }
 
 
@@ -1029,3 +1057,170 @@ def test_every_labelled_line_names_its_rule():
     for path in sorted(SEEDS.glob("*.txt")) + sorted((FIXTURES / "clean").glob("*.txt")):
         for ln in analyse(path.read_text(encoding="utf-8")).lines:
             assert ln.why or ln.label in ("blank", "body"), (path.name, ln)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The top of the page: date lines with a field in front, header dates, flattened headers, hard wraps, bylines,
+# digests
+
+
+@pytest.mark.parametrize(("line", "value", "views"), [
+    ("admin 09:12 21/03/2024", "2024-03-21T09:12:00+07:00", None),  # an author field in front
+    ("Tác giả 09:12 21/03/2024", "2024-03-21T09:12:00+07:00", None),
+    ("post-date 02/05/2019 | 14:20 | post-views: 2051", "2019-05-02T14:20:00+07:00", 2051),  # a scraper's classes
+    ("15:41 29-09-2020 | :544", "2020-09-29T15:41:00+07:00", 544),  # a counter without its label
+    ("Ngày ban hành | 14/10/2022", "2022-10-14", None),
+], ids=short_id)
+def test_date_line_with_a_field_in_front(line, value, views):
+    layout = analyse("\n".join([TITLE, line, P1, P2]))
+    assert label_of(layout, line) == "date"
+    assert layout.published.value == value
+    assert layout.views == views
+    assert layout.body == [P1, P2]
+
+
+@pytest.mark.parametrize("line", [
+    "Hội nghị khai mạc lúc 8:00 ngày 12/3/2024 tại hội trường",  # a sentence around the date
+    "Chỉ thị số 12 ngày 05/01/2022",  # a document's date
+    "Kết luận của Bộ Chính trị ngày 5/6/2024",
+], ids=short_id)
+def test_a_date_that_is_not_the_lines_main_content(line):
+    from hoinghi.clean.dates import is_date_line
+
+    assert not is_date_line(line)
+
+
+@pytest.mark.parametrize("article_date", ["12/04/2024", "Thứ Sáu, 12/04/2024 - 10:05"], ids=short_id)
+def test_portal_header_date_is_not_the_articles(article_date):
+    layout = analyse("\n".join(["Thứ Năm, 18/4/2024", "Trang chủ > Thời sự", TITLE, article_date, P1, P2]))
+    assert layout.published.value.startswith("2024-04-12")
+    assert label_of(layout, "Thứ Năm, 18/4/2024") == "leftover"
+
+
+def test_a_lone_weekday_date_is_still_the_date():
+    layout = analyse("\n".join(["Thứ Năm, 18/4/2024", TITLE, P1, P2]))
+    assert layout.published.value == "2024-04-18"
+
+
+FLAT_URL = "https://baotinh.vn/nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-khoa-xx-nhiem-ky-2025-2030-10307613.html"
+FLAT_TITLE = "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh khóa XX, nhiệm kỳ 2025 - 2030"
+FLAT_LEAD = ("Sáng 3/10, Đại hội đại biểu Đảng bộ tỉnh khóa XX, nhiệm kỳ 2025 - 2030 đã biểu quyết thông qua Nghị quyết "
+             "Đại hội với sự thống nhất cao.")
+
+
+@pytest.mark.parametrize(("head", "url", "section"), [
+    ("Xây dựng Đảng", FLAT_URL, ["Xây dựng Đảng"]),  # the address tells where the headline begins
+    ("Xây dựng Đảng", None, ["Xây dựng Đảng"]),  # a section name does
+    ("Trang chủ > Thời sự > Chính trị", None, ["Thời sự", "Chính trị"]),  # a breadcrumb running into it
+    ("Trang chủ > Tin trong tỉnh", FLAT_URL, ["Tin trong tỉnh"]),
+], ids=short_id)
+def test_header_flattened_into_one_line(head, url, section):
+    layout = analyse("\n".join([f"{head} {FLAT_TITLE} {FLAT_LEAD}", P2]), url)
+    assert layout.title == FLAT_TITLE
+    assert layout.section == section
+    assert layout.body == [FLAT_LEAD, P2]
+
+
+def test_headline_run_into_its_lead_without_a_section():
+    layout = analyse("\n".join([f"{FLAT_TITLE} {FLAT_LEAD}", P2]), FLAT_URL)
+    assert layout.title == FLAT_TITLE and layout.section == [] and layout.body == [FLAT_LEAD, P2]
+
+
+def test_a_long_first_paragraph_is_not_a_flattened_header():
+    lead = "Đại hội đại biểu Đảng bộ tỉnh khóa XX diễn ra trong ba ngày. Sáng 3/10, Đại hội bế mạc."
+    layout = analyse("\n".join([lead, P2]))
+    assert layout.title is None and layout.body == [lead, P2]
+
+
+def test_short_section_line_above_the_headline():
+    section = "Hội nghị toàn quốc công tác Đối ngoại nhân dân"
+    layout = analyse("\n".join([section, TITLE, P1, P2]))
+    assert layout.section == [section] and layout.title == TITLE
+
+
+def test_headline_over_two_lines():
+    first, second = "Đại hội Đảng bộ tỉnh lần thứ XX:", "Đoàn kết, dân chủ, kỷ cương, đột phá, phát triển"
+    layout = analyse("\n".join(["Thời sự", first, second, "09:12 21/03/2024", P1, P2]))
+    assert layout.title == f"{first} {second}"
+    assert layout.body == [P1, P2]
+
+
+def test_hard_wrapped_name_is_joined_before_the_people_are_found():
+    art = extract(text=read("huyen-xuong-dong"), id="wrapped")
+    assert "Nguyễn Thị Lan" in [p.name for p in art.people]
+    assert "Lò Văn Hùng" in [p.name for p in art.people]
+    assert art.captions == PAGES["huyen-xuong-dong"]["captions"]
+
+
+def test_a_listing_of_headlines_is_not_joined():
+    heads = ["Huyện ủy tổ chức Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2024",
+             "Hội đồng nhân dân huyện khai mạc Kỳ họp thứ 12 khóa XX nhiệm kỳ 2021 - 2026",
+             "Ủy ban Mặt trận Tổ quốc huyện tổng kết công tác Mặt trận năm 2023 tại hội trường",
+             "Đoàn công tác của Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy về công tác cán bộ"]
+    layout = analyse("\n".join(heads))
+    assert [ln.text for ln in layout.lines if ln.label != "joined"] == heads
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("PGS. TS. Lê Hải Bình", ["Lê Hải Bình"]),
+    ("ThS. Nguyễn Văn An", ["Nguyễn Văn An"]),
+    ("PV", []),
+    ("Phóng viên", []),
+    ("Minh Anh - PV", ["Minh Anh"]),
+    ("(H.V., Sở Ngoại vụ TPHCM)", ["H.V."]),
+    ("(N.T.)", ["N.T."]),
+], ids=short_id)
+def test_byline_degrees_roles_and_bracketed_initials(line, authors):
+    assert byline_names(line) == (authors, [])
+
+
+def test_generic_byline_before_the_date_gives_no_author():
+    art = extract(text="\n".join(["Trang chủ > Thời sự", TITLE, "PV - 03/04/2025 17:35", P1, P2]))
+    assert art.authors == [] and art.published == "2025-04-03T17:35:00+07:00"
+
+
+def test_bracketed_initials_closing_the_story_sign_it():
+    last = P2 + " (H.V., Sở Ngoại vụ TPHCM)"
+    art = extract(text="\n".join([TITLE, P1, last, "Chia sẻ"]))
+    assert art.authors == ["H.V."] and art.body == [P1, last]
+
+
+def test_initials_in_brackets_inside_the_story_are_no_byline():
+    middle = "Ông Nguyễn Văn A (H.V.) phát biểu tại hội nghị về công tác đối ngoại nhân dân của tỉnh."
+    layout = analyse("\n".join([TITLE, P1, middle, P2]))
+    assert layout.bylines == []
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ("\n".join(["Điểm báo ngày 12/3/2024", P1, P2]), None),
+    ("\n".join([TITLE, P1, P2]), "https://baotinh.vn/tag/dai-hoi-dang-bo.html"),
+    ("\n".join([TITLE, P1, P2]), "https://baotinh.vn/tu-khoa/doi-ngoai-nhan-dan-tag123.html"),
+    ("\n".join(["Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15", "09:12 21/03/2024",
+                "Khai mạc Kỳ họp thứ 12 Hội đồng nhân dân tỉnh khóa XX", "14:20 20/03/2024",
+                "Tổng kết công tác Mặt trận năm 2023", "08:05 19/03/2024"]), None),
+], ids=["digest-headline", "tag-page", "keyword-page", "listing"])
+def test_digest_pages(text, url):
+    assert analyse(text, url).kind == "digest"
+
+
+def test_digest_kind_reaches_the_record_and_an_article_stays_one():
+    assert extract(text="\n".join(["Điểm báo ngày 12/3/2024", P1, P2])).kind == "digest"
+    assert extract(text=article(), url="https://baotinh.vn/thoi-su/hoi-nghi-tong-ket-123.html").kind == "article"
+
+
+def test_tag_name_above_the_first_headline_is_no_section():
+    layout = analyse("\n".join(["An toàn bầu cử", TITLE, P1, P2]), "https://baotinh.vn/tag/an-toan-bau-cu.html")
+    assert layout.section == [] and layout.title == TITLE
+    assert label_of(layout, "An toàn bầu cử") == "leftover" and layout.body == [P1, P2]
+
+
+def test_editors_note_presenting_a_text_is_not_body():
+    note = "Báo tỉnh trân trọng giới thiệu toàn văn Nghị quyết."
+    layout = analyse(article(note))
+    assert label_of(layout, note) == "leftover" and layout.body == [P1, P2]
+
+
+def test_heading_in_capitals_is_not_joined_to_the_clause_before():
+    clause = "Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, sau khi thảo luận các văn kiện do Ban Chấp hành trình,"
+    layout = analyse(article(clause, "QUYẾT NGHỊ"))
+    assert layout.body == [P1, clause, "QUYẾT NGHỊ", P2]

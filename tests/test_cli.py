@@ -133,3 +133,50 @@ def test_demo_stores_in_the_current_folder(runner, tmp_path, monkeypatch):
 def test_demo_on_any_backend(runner, db_url):
     out = run(runner, "demo", "--db", db_url).output
     assert "10 records stored" in out and "ex06_yen-bai-so-ket-ket-luan-57" in out
+
+
+_CAREER_PAGES = {
+    "a.txt": """Báo Nghệ An điện tử
+
+Thời sự >> Chính trị
+
+Tỉnh ủy Nghệ An hội nghị sơ kết công tác dân vận năm 2022
+
+12/07/2022 09:15
+
+Sáng 12/7, Tỉnh ủy Nghệ An tổ chức Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2022. Đồng chí Thái Thanh Quý, \
+Ủy viên BCH T.Ư Đảng, Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh chủ trì hội nghị.
+
+Phát biểu tại hội nghị, đồng chí Thái Thanh Quý đề nghị các cấp ủy tiếp tục nâng cao chất lượng công tác dân vận.
+""",
+    "b.txt": """Báo Nghệ An điện tử
+
+Thời sự >> Chính trị
+
+Hội nghị Ban Chấp hành Đảng bộ tỉnh Nghệ An lần thứ 15
+
+20/03/2023 16:40
+
+Sáng 20/3, Ban Chấp hành Đảng bộ tỉnh Nghệ An tổ chức Hội nghị lần thứ 15, khóa XIX. Đồng chí Thái Thanh Quý, \
+Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Nghệ An chủ trì hội nghị.
+
+Hội nghị thảo luận, cho ý kiến vào dự thảo báo cáo tình hình kinh tế - xã hội quý I năm 2023 của tỉnh.
+""",
+}
+
+
+@needs_linker
+def test_person_shows_a_dated_career_across_pages(runner, db_url, tmp_path):
+    for name, text in _CAREER_PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    run(runner, "ingest", tmp_path, "--db", db_url)
+    (p,) = json.loads(run(runner, "person", "Thái Thanh Quý", "--json", "--db", db_url).stdout)
+    career = {x["position_full"]: (x["first_seen"], x["last_seen"], x["articles"]) for x in p["positions"]}
+    # `Ủy viên BCH T.Ư Đảng` and `Ủy viên Trung ương Đảng` are one post; `Bí thư Tỉnh ủy` completed with the province
+    assert career == {"Trưởng đoàn ĐBQH tỉnh Nghệ An": ("2022-07-12", "2022-07-12", ["a"]),
+                      "Bí thư Tỉnh ủy Nghệ An": ("2022-07-12", "2023-03-20", ["a", "b"]),
+                      "Ủy viên BCH T.Ư Đảng": ("2022-07-12", "2023-03-20", ["a", "b"])}
+    assert [(e["date"], e["roles"], e["articles"]) for e in p["events"]] == [
+        ("2022-07-12", ["chair", "speaker"], ["a"]), ("2023-03-20", ["chair"], ["b"])]
+    table = run(runner, "person", "Thai Thanh Quy", "--db", db_url).stdout
+    assert "2022-07-12 │ 2023-03-20 │ a, b" in table

@@ -311,7 +311,7 @@ def test_event_traps(text):
 def test_event_date_is_dataclass():
     ev = find_event_date("Sáng 14-12, Bộ Chính trị", dt.date(2021, 12, 15))
     assert isinstance(ev, EventDate)
-    assert ev == EventDate("2021-12-14", "sáng", 0, 10, "Sáng 14-12", False)
+    assert ev == EventDate("2021-12-14", "sáng", 0, 10, "Sáng 14-12", False, "--12-14")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -374,3 +374,153 @@ def test_seed_pages(gold):
     want = gold["events"][0] if gold["events"] else {}
     assert (ev.date if ev else None) == want.get("date")
     assert (ev.part_of_day if ev else None) == want.get("part_of_day")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Ranges, planned events, the year around a base, held dates
+
+RANGES = [
+    ("Trong hai ngày 14 và 15-8, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị giữa nhiệm kỳ.", "2024-08-14"),
+    ("Từ ngày 23 - 25/9, Đại hội đại biểu Đảng bộ tỉnh lần thứ XX diễn ra tại Hội trường Tỉnh ủy.", "2024-09-23"),
+    ("Trong hai ngày 14, 15/8, Hội đồng nhân dân tỉnh tổ chức Kỳ họp thứ 20.", "2024-08-14"),
+    ("Ngày 14 và ngày 15-8, Ban Chấp hành Đảng bộ tỉnh họp Hội nghị lần thứ 18.", "2024-08-14"),
+    ("Từ ngày 28/9 đến 02/10, các đại biểu Quốc hội của tỉnh tiếp xúc cử tri.", "2024-09-28"),
+]
+
+
+@pytest.mark.parametrize("text, date", RANGES)
+def test_a_range_gives_its_first_day(text, date):
+    ev = find_event_date(text, "2024-12-20")
+    assert ev is not None and ev.date == date
+
+
+def test_a_dash_between_three_numbers_is_no_range():
+    assert find_event_date("Sáng 14-15-8, Hội nghị", "2024-12-20") is None
+
+
+PLANNED = [
+    # announced in December: the next January
+    ("Từ ngày 3 đến 8/1, Hội nghị Ban Chấp hành Đảng bộ tỉnh sẽ diễn ra tại Hội trường Tỉnh ủy.", "2024-12-20",
+     "2025-01-03", True),
+    ("Hội nghị tổng kết công tác đối ngoại dự kiến tổ chức vào ngày 15/1.", "2024-12-20", "2025-01-15", True),
+    # the same days reported as past: last January
+    ("Từ ngày 3 đến 8/1, Ban Chấp hành Đảng bộ tỉnh họp Hội nghị lần thứ 18.", "2024-12-20", "2024-01-03", False),
+    # planned, and this year's day is still ahead
+    ("Sáng 28-12, Hội đồng nhân dân tỉnh sẽ khai mạc Kỳ họp thứ 20.", "2024-12-20", "2024-12-28", True),
+    # a day close after the base, across the new year (a late page): the next year, planned or not
+    ("Sáng 2-1, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị.", "2024-12-30", "2025-01-02", False),
+    ("Sáng 28-12, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị.", "2025-01-02", "2024-12-28", False),
+]
+
+
+@pytest.mark.parametrize("text, base, date, planned", PLANNED)
+def test_planned_events_are_ahead(text, base, date, planned):
+    ev = find_event_date(text, base)
+    assert ev is not None and (ev.date, ev.planned) == (date, planned)
+
+
+def test_a_base_known_to_the_year_or_month_keeps_its_year():
+    text = "Sáng 2-1, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị."
+    assert find_event_date(text, "2024").date == "2024-01-02"
+    assert find_event_date(text, "2024-12").date == "2024-01-02"
+    assert find_event_date(text, dt.date(2024, 12, 31)).date == "2025-01-02"
+
+
+def test_day_and_month_known_without_a_year():
+    ev = find_event_date("Sáng 14-12, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị.")
+    assert (ev.date, ev.month_day, ev.part_of_day) == (None, "--12-14", "sáng")
+
+
+def test_held_dates():
+    from hoinghi.clean.dates import held_dates
+
+    text = ("Đại hội đại biểu Đảng bộ tỉnh lần thứ XX diễn ra từ ngày 01/10/2025 đến ngày 03/10/2025, tại Hội "
+            "trường Trung tâm tỉnh. Đại hội lần thứ XXI sẽ diễn ra ngày 5/10/2030. Thực hiện Kết luận số 57-KL/TW "
+            "ngày 15/6/2023 của Bộ Chính trị, Tỉnh ủy ban hành kế hoạch.")
+    assert held_dates(text) == [dt.date(2025, 10, 1), dt.date(2025, 10, 3)]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The page's date and the base (hoinghi.steps)
+
+URLS = [
+    ("https://baothainguyen.vn/chinh-tri/202309/tiep-xuc-cu-tri-367522.html", "2023-09"),
+    ("https://example.vn/tin-tuc/2021/hoi-nghi-ban-chap-hanh.html", "2021"),
+    ("https://example.vn/2024/07/04/hoi-nghi-quan-triet.html", "2024-07-04"),
+    ("http://vietnamese.cri.cn/1/2005/07/04/1@32765.htm", "2005-07-04"),
+    ("https://example.vn/day-manh-cong-tac-doi-ngoai-15082019-a22016.html", "2019-08-15"),
+    ("https://vtv.vn/trong-nuoc/hop-thuong-nien-lan-thu-25-20160620161240022.htm", "2016-06-20"),
+    ("https://example.vn/60-nam-thanh-lap-tinh-30101963-30102023-20231013190354869.htm", "2023-10-13"),
+    # nothing unambiguous
+    ("https://example.vn/60-nam-thanh-lap-tinh-30101963-30102023.htm", None),
+    ("https://example.vn/dai-hoi-nhiem-ky-2025-2030-10307613.html", None),
+    ("https://example.vn/web/guest/-/2018/6908/hoi-nghi.aspx", None),
+    ("https://example.vn/khan-truong-hoan-thien-196251027210932268.htm", None),
+    ("https://example.vn/tin-tuc/chi-tiet?ItemID=20230915", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize("url, date", URLS)
+def test_url_date(url, date):
+    from hoinghi.steps import url_date
+
+    assert url_date(url) == date
+
+
+LEAD_1210 = "Sáng 12-10, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị quán triệt Kết luận số 57-KL/TW của Bộ Chính trị."
+
+
+def _extract(text: str, url: str | None = None, date: str | None = None):
+    from hoinghi.pipeline import extract
+
+    return extract(text=text, url=url, date=date)
+
+
+def test_published_from_the_url_when_the_page_and_input_print_none():
+    art = _extract("Tỉnh ủy quán triệt Kết luận 57\n\n" + LEAD_1210,
+                   url="https://baoyenbai.vn/chinh-tri/202310/quan-triet-ket-luan-57-123.html")
+    assert (art.published, art.published_source, art.events[0].date) == ("2023-10", "url", "2023-10-12")
+
+
+def test_a_url_date_never_overrides_a_printed_one():
+    art = _extract("Tỉnh ủy quán triệt Kết luận 57\n\nCập nhật: 13-10-2023 | 09:12:05\n\n" + LEAD_1210,
+                   url="https://baoyenbai.vn/chinh-tri/202210/quan-triet-ket-luan-57-123.html", date="2022-10-20")
+    assert (art.published, art.published_source) == ("2023-10-13T09:12:05+07:00", "page")
+    art = _extract("Tỉnh ủy quán triệt Kết luận 57\n\n" + LEAD_1210,
+                   url="https://baoyenbai.vn/chinh-tri/202210/quan-triet-ket-luan-57-123.html", date="2023-10-13")
+    assert (art.published, art.published_source, art.events[0].date) == ("2023-10-13", "input", "2023-10-12")
+
+
+@pytest.mark.parametrize("title, date", [
+    ("Hội nghị sơ kết công tác đối ngoại tháng 9.2020", "2020-09-12"),
+    ("Hội nghị sơ kết công tác đối ngoại năm 2021", "2021-09-12"),
+    # the end of a range or a year after `đến năm` is not the article's
+    ("Hội nghị triển khai chiến lược giai đoạn 2021 - 2025, tầm nhìn đến năm 2030", None),
+])
+def test_base_from_a_month_or_year_in_the_headline(title, date):
+    art = _extract(title + "\n\nSáng 12-9, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.")
+    assert art.events and art.events[0].date == date
+
+
+def test_base_from_the_year_in_the_event_name():
+    art = _extract("Khai mạc Đại hội Đảng bộ tỉnh Nghệ An lần thứ XX, nhiệm kỳ 2020-2025\n\nSáng 14-10, Đại hội Đảng bộ "
+                   "tỉnh Nghệ An lần thứ XX, nhiệm kỳ 2020-2025 khai mạc tại Trung tâm Hội nghị tỉnh.")
+    assert art.events[0].date == "2020-10-14"
+    art = _extract("Tin hoạt động\n\nSáng 14-10, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị báo cáo viên năm 2022.")
+    assert art.events[0].date == "2022-10-14"
+
+
+def test_an_outside_date_the_page_contradicts_gives_way():
+    # day and month swapped in the outside date: the lead's `Sáng 3/10` is the page's day
+    art = _extract("Bế mạc Đại hội Đảng bộ tỉnh\n\nSáng 3/10, Đại hội đại biểu Đảng bộ tỉnh lần thứ XX bế mạc.",
+                   date="2025-03-10")
+    assert art.published == "2025-03-10" and art.events[0].date == "2025-10-03"
+    assert any("gives way to the page" in w for w in art.warnings)
+    # the page prints its event's full dates, after the outside date
+    art = _extract("Nghị quyết Đại hội\n\nSáng 3/10, Đại hội thông qua Nghị quyết.\n\nĐại hội lần thứ XX diễn ra "
+                   "từ ngày 01/10/2025 đến ngày 03/10/2025 tại phường Thành Vinh.", date="2025-03-09")
+    assert art.events[0].date == "2025-10-03"
+    # nothing against it: the outside date stands
+    art = _extract("Hội nghị Tỉnh ủy\n\nSáng 3/10, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị.", date="2025-10-05")
+    assert art.events[0].date == "2025-10-03" and not art.warnings

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hoinghi.extract.documents import DocumentMatch, document_key, find_documents, normalize_code
+from hoinghi.extract.documents import DocumentMatch, document_key, find_documents, implied_code, normalize_code
 from hoinghi.model import Document
 from hoinghi.text import normalize
 
@@ -49,7 +49,13 @@ def one(text: str, **kw) -> Document:
         ("Theo Quyết định số 1234/QĐ-TTg, tỉnh thành lập ban chỉ đạo.", "Quyết định", "1234", "QĐ-TTg"),
         ("Triển khai Nghị quyết số 35-NQ/TW trong toàn Đảng bộ.", "Nghị quyết", "35", "NQ/TW"),
         ("Quốc hội đã thông qua Luật số 59/2020/QH14 tại kỳ họp.", "Luật", "59", "QH14"),
-        ("Thành phố ban hành Chương trình hành động số 40-CTr/TU ngay sau đó.", "Chương trình hành động", "40", "CTr/TU"),
+        # a kind qualified by `hành động` / `liên tịch` is the kind itself (the answer sets' convention)
+        ("Thành phố ban hành Chương trình hành động số 40-CTr/TU ngay sau đó.", "Chương trình", "40", "CTr/TU"),
+        ("Huyện ủy ban hành Kế hoạch hành động số 12-KH/HU để thực hiện.", "Kế hoạch", "12", "KH/HU"),
+        ("Theo Thông tư liên tịch số 01/2015/TTLT-BNV-BTC, các sở rà soát.", "Thông tư", "01", "TTLT-BNV-BTC"),
+        # a spaced en dash before the code
+        ("Thực hiện Kết luận số 05 – KL/TW về công tác dân vận.", "Kết luận", "05", "KL/TW"),
+        ("Quán triệt Chỉ thị số 35 –CT/TW của Bộ Chính trị.", "Chỉ thị", "35", "CT/TW"),
         ("UBND tỉnh gửi Công văn số 215/UBND-NC tới các sở.", "Công văn", "215", "UBND-NC"),
         ("Thực hiện Thông tư số 12/2023/TT-BNG, Sở Ngoại vụ hướng dẫn.", "Thông tư", "12", "TT-BNG"),
     ],
@@ -99,8 +105,10 @@ def test_abbreviated_nq():
         ("của Ban Bí thư TƯ", "Ban Bí thư"),
         ("của Ban Bí thư TW", "Ban Bí thư"),
         ("của Ban Bí thư Trung ương Đảng", "Ban Bí thư"),
+        ("của BBT", "Ban Bí thư"),
         ("của Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương"),
         ("của Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương"),
+        ("của Ban Chấp hành T.Ư Đảng", "Ban Chấp hành Trung ương"),
         ("của BCH TW", "Ban Chấp hành Trung ương"),
         ("của Chính phủ", "Chính phủ"),
         ("của Thủ tướng Chính phủ", "Thủ tướng Chính phủ"),
@@ -109,6 +117,7 @@ def test_abbreviated_nq():
         ("của Tỉnh ủy", "Tỉnh ủy"),
         ("của Tỉnh ủy Yên Bái", "Tỉnh ủy Yên Bái"),
         ("của HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+        ("của HĐND tỉnh Yên Bái", "Hội đồng nhân dân tỉnh Yên Bái"),
         ("của UBND tỉnh", "Ủy ban nhân dân tỉnh"),
         ("của Quốc hội", "Quốc hội"),
         ("của Ủy ban Thường vụ Quốc hội", "Ủy ban Thường vụ Quốc hội"),
@@ -116,8 +125,10 @@ def test_abbreviated_nq():
     ],
 )
 def test_printed_issuer(printed, canonical):
+    """The issuer as printed (the answer sets' convention), spelt out in `issuer_full`."""
     d = one(f"Các ngành quán triệt Kế hoạch số 7 {printed} về công tác năm 2024.")
-    assert d.issuer == canonical
+    assert d.issuer == printed.removeprefix("của ")
+    assert d.issuer_full == canonical
     assert d.subject == "công tác năm 2024"
 
 
@@ -149,7 +160,7 @@ def test_issuer_from_plural_phrase_covers_the_list():
     )
     got = docs(text)
     assert [d.number for d in got] == ["41", "42", "43"]
-    assert {d.issuer for d in got} == {"Ban Bí thư"}
+    assert {(d.issuer, d.issuer_full) for d in got} == {("Ban Bí thư Trung ương Đảng", "Ban Bí thư")}
     assert [d.subject for d in got] == ["an ninh mạng", "phòng chống thiên tai", "Hội Nhà báo"]
 
 
@@ -179,8 +190,9 @@ def test_issuer_from_enacting_sentence():
 
 
 def test_issuer_after_a_quoted_name():
-    d = one("Tỉnh triển khai Đề án “Phát triển du lịch cộng đồng” của UBND tỉnh trong năm nay.")
-    assert (d.kind, d.subject, d.issuer) == ("Đề án", "Phát triển du lịch cộng đồng", "Ủy ban nhân dân tỉnh")
+    d = one("Tỉnh triển khai Đề án số 05 “Phát triển du lịch cộng đồng” của UBND tỉnh trong năm nay.")
+    assert (d.kind, d.subject, d.issuer, d.issuer_full) == (
+        "Đề án", "Phát triển du lịch cộng đồng", "UBND tỉnh", "Ủy ban nhân dân tỉnh")
 
 
 def test_term_after_issuer():
@@ -234,7 +246,29 @@ def test_date_not_taken_from_far_away():
 def test_plenum_resolution(text, plenum, term):
     d = one(text)
     assert (d.kind, d.plenum, d.term, d.number) == ("Nghị quyết", plenum, term, None)
-    assert (d.issuer, d.level) == ("Ban Chấp hành Trung ương", "national")
+    assert (d.issuer_full, d.level) == ("Ban Chấp hành Trung ương", "national")
+    assert d.issuer.startswith(("Ban Chấp hành", "BCH"))
+
+
+def test_plenum_resolution_issuer_as_printed():
+    d = one("triển khai Nghị quyết Hội nghị lần thứ 8 Ban Chấp hành T.Ư Đảng khóa XIII")
+    assert (d.issuer, d.issuer_full) == ("Ban Chấp hành T.Ư Đảng", "Ban Chấp hành Trung ương")
+    d = one("Quán triệt Nghị quyết Trung ương 4 khóa XII về xây dựng Đảng")
+    assert (d.issuer, d.issuer_full) == ("Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiếp tục thực hiện Nghị quyết Trung ương 4 (khóa XI, khóa XII) về xây dựng, chỉnh đốn Đảng.",
+        "Tiếp tục thực hiện Nghị quyết Trung ương 4 khóa XI và khóa XII về xây dựng, chỉnh đốn Đảng.",
+        "Tiếp tục thực hiện Nghị quyết Trung ương 4 khóa XI, XII về xây dựng, chỉnh đốn Đảng.",
+    ],
+)
+def test_plenum_of_two_terms_is_two_resolutions(text):
+    got = docs(text)
+    assert [(d.plenum, d.term) for d in got] == [(4, "XI"), (4, "XII")]
+    assert {d.subject for d in got} == {"xây dựng, chỉnh đốn Đảng"}
 
 
 @pytest.mark.parametrize(
@@ -252,7 +286,6 @@ def test_plenum_resolution(text, plenum, term):
         ("hiện thực hóa Nghị quyết Đại hội Đảng bộ tỉnh Lào Cai lần thứ Nhất", "Nghị quyết", "I", "provincial"),
         ("tổng kết Nghị quyết Đại hội Đảng bộ TP lần thứ XIII, nhiệm kỳ 2015 - 2020", "Nghị quyết", "XIII", "provincial"),
         ("theo Nghị quyết Đại hội lần thứ I, nhiệm kỳ 2025-2030 của Đảng bộ", "Nghị quyết", "I", "provincial"),
-        ("góp ý dự thảo Văn kiện Đại hội XIII của Đảng", "Văn kiện", "XIII", "national"),
         ("nghiên cứu văn kiện Đại hội XIV của Đảng", "Văn kiện", "XIV", "national"),
     ],
 )
@@ -315,14 +348,14 @@ def test_subject_stops_at_next_document_of_a_list():
         "về quan hệ đối ngoại Đảng, Kế hoạch số 9 về tuyên truyền."
     )
     assert [(d.number, d.issuer, d.subject) for d in got] == [
-        ("25", "Ban Bí thư", "đẩy mạnh đối ngoại đa phương"),
+        ("25", "Ban Bí thư TƯ", "đẩy mạnh đối ngoại đa phương"),
         ("32", "Bộ Chính trị", "quan hệ đối ngoại Đảng"),
         ("9", None, "tuyên truyền"),
     ]
 
 
 def test_subject_closed_by_issuer():
-    d = one("Triển khai Đề án về phát triển văn hóa đọc của Chính phủ; các sở báo cáo.")
+    d = one("Triển khai Đề án số 3 về phát triển văn hóa đọc của Chính phủ; các sở báo cáo.")
     assert (d.subject, d.issuer) == ("phát triển văn hóa đọc", "Chính phủ")
 
 
@@ -362,13 +395,36 @@ def test_embedded_reference_is_its_own_document():
 
 
 def test_subject_holding_a_coded_reference():
-    got = docs("Thông báo Kết luận của Ban Bí thư về tiếp tục thực hiện Kết luận số 102-KL/TW của Bộ Chính trị khóa XI "
-               "về hội quần chúng trong tình hình mới;")
+    got = docs("Thông báo Kết luận số 12-KL/TW của Ban Bí thư về tiếp tục thực hiện Kết luận số 102-KL/TW của Bộ Chính "
+               "trị khóa XI về hội quần chúng trong tình hình mới;")
     assert [(d.kind, d.number, d.issuer) for d in got] == [
-        ("Kết luận", None, "Ban Bí thư"), ("Kết luận", "102", "Bộ Chính trị")
+        ("Kết luận", "12", "Ban Bí thư"), ("Kết luận", "102", "Bộ Chính trị")
     ]
     assert got[0].subject == "tiếp tục thực hiện Kết luận số 102-KL/TW của Bộ Chính trị khóa XI"
     assert got[1].subject == "hội quần chúng trong tình hình mới"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a capitalised word after a comma opens the next clause
+        ("Thực hiện Chỉ thị số 12-CT/TW về nâng cao hiệu quả đối ngoại nhân dân trong tình hình mới, Ban Thường vụ "
+         "Huyện ủy ban hành Kế hoạch hành động.", "nâng cao hiệu quả đối ngoại nhân dân trong tình hình mới"),
+        ("Theo Kế hoạch số 8-KH/TU về phát triển du lịch đến năm 2030, Sở Văn hóa đã tổ chức 12 lớp.",
+         "phát triển du lịch đến năm 2030"),
+        # so does a clause-opening word
+        ("Nghị quyết số 22-NQ/TW của Bộ Chính trị về hội nhập quốc tế, với 6 quan điểm chỉ đạo, được triển khai.",
+         "hội nhập quốc tế"),
+        ("Kết luận số 9-KL/TW về công tác cán bộ, trong đó nhấn mạnh khâu đánh giá.", "công tác cán bộ"),
+        # but names in a list, and lower-case items, go on
+        ("Kết luận số 5-KL/TW về công tác của Đảng, Nhà nước, Mặt trận Tổ quốc trong tình hình mới.",
+         "công tác của Đảng, Nhà nước, Mặt trận Tổ quốc trong tình hình mới"),
+        ("Chỉ thị số 7-CT/TW về tăng cường sự lãnh đạo của Đảng, nâng cao hiệu quả công tác dân vận.",
+         "tăng cường sự lãnh đạo của Đảng, nâng cao hiệu quả công tác dân vận"),
+    ],
+)
+def test_subject_stops_at_the_end_of_its_clause(text, subject):
+    assert docs(text)[0].subject == subject
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -397,11 +453,23 @@ def test_not_documents(text):
     assert docs(text) == []
 
 
-def test_unnumbered_kind_needs_a_subject_or_a_name():
-    assert docs("Đồng chí chỉ đạo triển khai Quy định về chức năng, nhiệm vụ của Ban Chỉ đạo; đồng thời") != []
-    assert docs("Đồng chí chỉ đạo triển khai Quy định mới của Ban Chỉ đạo; đồng thời") == []
-    d = one("Tỉnh tổ chức quán triệt Đề án “Nâng cao chất lượng công tác dân vận” trong lực lượng vũ trang.")
-    assert (d.kind, d.number, d.subject) == ("Đề án", None, "Nâng cao chất lượng công tác dân vận")
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # a headline restating what a resolution is about
+        ("Nghị quyết về phát triển văn hóa Thăng Long - Hà Nội trong giai đoạn mới", []),
+        # a draft is not issued
+        ("Đại biểu góp ý vào dự thảo Nghị quyết về chính sách hỗ trợ doanh nghiệp nhỏ và vừa.", []),
+        ("Các đại biểu thảo luận dự thảo Văn kiện Đại hội XIV của Đảng.", []),
+        # an unnumbered rule named by what it is about, enacted under a numbered one: only that one
+        ("Công bố Quy định về chức năng, nhiệm vụ của Ban Chỉ đạo ban hành theo Quy định số 02-QĐ/BCĐ.", ["02"]),
+        ("Tỉnh tổ chức quán triệt Đề án “Nâng cao chất lượng công tác dân vận” trong lực lượng vũ trang.", []),
+        ("Triển khai Chương trình hành động của Tỉnh ủy về thông tin đối ngoại.", []),
+        ("Thực hiện Nghị quyết Tỉnh ủy quý I-2022, các huyện đã rà soát.", []),
+    ],
+)
+def test_unnumbered_restatements_are_not_documents(text, numbers):
+    assert [d.number for d in docs(text)] == numbers
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -432,7 +500,7 @@ def test_leading_zeros_and_bare_code_merge():
 def test_clashing_codes_stay_apart():
     got = docs("Kế hoạch số 120-KH/TU của Ban Thường vụ Tỉnh ủy và Kế hoạch số 120/KH-UBND của UBND tỉnh.")
     assert [(d.code, d.issuer) for d in got] == [
-        ("KH/TU", "Ban Thường vụ Tỉnh ủy"), ("KH-UBND", "Ủy ban nhân dân tỉnh")
+        ("KH/TU", "Ban Thường vụ Tỉnh ủy"), ("KH-UBND", "UBND tỉnh")
     ]
 
 
@@ -519,9 +587,12 @@ def test_seed_documents(record):
     gold = {_gold_key(d): d for d in record["documents"]}
     assert set(got) == set(gold)
     for key, g in gold.items():
-        for name in ("issuer", "date", "term", "level"):
+        for name in ("date", "term", "level"):
             if g.get(name):
                 assert getattr(got[key], name) == g[name], (key, name)
+        if g.get("issuer"):  # the scorer's test: one contains the other
+            a, b = got[key].issuer.casefold(), g["issuer"].casefold()
+            assert a in b or b in a, (key, got[key].issuer, g["issuer"])
 
 
 @pytest.mark.parametrize(("sentence", "date"), [
@@ -544,10 +615,51 @@ def test_signing_date_printed_before_the_issuer(sentence, date):
         ("Nghị quyết Trung ương 4 khóa XIII", "plenum resolution"),
         ("Nghị quyết Đại hội XIII của Đảng", "congress resolution"),
         ("theo 1234/QĐ-TTg", "bare code"),
-        ("thực hiện Đề án về phát triển du lịch của Tỉnh ủy", "kind + subject"),
+        ("học tập Nghị quyết của Hội nghị lần thứ 8 Ban Chấp hành Trung ương", "plenum resolution (named after the kind)"),
     ],
 )
 def test_rule_names_how_the_document_was_found(text, rule):
     got = found(text)
     assert [m.rule for m in got] == [rule]
     assert "rule" not in got[0].document.__dict__
+
+
+@pytest.mark.parametrize(("kind", "issuer", "code"), [
+    ("Kết luận", "Bộ Chính trị", "KL/TW"),
+    ("Chỉ thị", "Ban Bí thư", "CT/TW"),
+    ("Quy định", "Ban Chấp hành Trung ương", "QĐi/TW"),
+    ("Kế hoạch", "Ban Thường vụ Tỉnh ủy Yên Bái", "KH/TU"),
+    ("Nghị quyết", "Huyện ủy", "NQ/HU"),
+    ("Nghị định", "Chính phủ", None),  # a state code carries a year: not implied
+    ("Kết luận", None, None),
+    ("Tờ trình", "Bộ Chính trị", None),
+])
+def test_implied_code(kind, issuer, code):
+    assert implied_code(kind, issuer) == code
+
+
+def test_signing_date_from_the_documents_own_header():
+    text = ("Thực hiện Kế hoạch 716/KH-UBND năm 2022 của tỉnh.\nỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 716/KH-UBND\n"
+            "Nghệ An, ngày 14 tháng 10 năm 2022\nKẾ HOẠCH\nThực hiện Kế hoạch số 120-KH/TU của Tỉnh ủy.")
+    got = {d.number: d.date for d in docs(text)}
+    assert got == {"716": "2022-10-14", "120": None}  # the header's date is its own document's only
+
+
+@pytest.mark.parametrize(
+    ("text", "congress"),
+    [
+        # `nghị quyết Đại hội` with no number: the one congress the text names
+        ("Đại hội Đảng bộ tỉnh khóa XVI có ý nghĩa quan trọng. Nhìn lại nửa nhiệm kỳ Đại hội Đảng bộ tỉnh lần thứ XVI, "
+         "tỉnh đã vượt các mục tiêu nghị quyết Đại hội đã đề ra.", [("XVI", "provincial")]),
+        # two congresses named: which one is not said
+        ("Đại hội Đảng bộ tỉnh lần thứ XX và Đại hội XIII của Đảng. Thực hiện nghị quyết Đại hội đã đề ra.", []),
+        # none named
+        ("Các chi bộ thực hiện nghị quyết Đại hội trong năm nay.", []),
+        # another body's congress, or the congresses of every level
+        ("Đại hội Đảng bộ tỉnh lần thứ XX thành công. Quán triệt nghị quyết Đại hội Đoàn các cấp.", []),
+        ("Đại hội Đảng bộ tỉnh lần thứ XX thành công. Quán triệt nghị quyết đại hội Đảng các cấp.", []),
+    ],
+)
+def test_congress_resolution_named_by_the_congress_of_the_text(text, congress):
+    got = [(d.congress, d.level) for d in docs(text, context_level="provincial") if d.kind == "Nghị quyết"]
+    assert got == congress

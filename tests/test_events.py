@@ -485,3 +485,100 @@ def test_chair_verbs_come_from_the_lexicon():
 
     assert lex().chair_tails == ("hủ trì",)
     assert lex().chair.search("Đồng chủ trì hội nghị").group(1) == "Đồng chủ trì"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The whole lead section: abbreviations, later verbs, foreign and printed cities, more speech verbs
+
+def test_a_dot_inside_an_abbreviated_position_ends_no_sentence():
+    ev = event(page("Hội nghị Ban Thường vụ Tỉnh ủy",
+                    "Chiều ngày 6/8, đồng chí Trần Văn Hải, UVT.Ư Đảng, Bí thư Tỉnh ủy chủ trì hội nghị Ban Thường vụ "
+                    "Tỉnh ủy để cho ý kiến vào một số nội dung."), date="2024-08-07")
+    assert ev.chairs == ["Trần Văn Hải"]
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "city", "city_name"),
+    [
+        # a foreign city is the city, before the foreign province after it
+        ("Lễ kỷ niệm 75 năm quan hệ ngoại giao Việt Nam - Trung Quốc",
+         "Ngày 3/3, tại thành phố Côn Minh, tỉnh Vân Nam, Trung Quốc, Tổng Lãnh sự quán Việt Nam tổ chức Lễ kỷ niệm "
+         "75 năm quan hệ ngoại giao Việt Nam - Trung Quốc.", "Côn Minh", "Côn Minh"),
+        ("Hội thảo xúc tiến đầu tư tỉnh Bắc Giang",
+         "Chiều 12/4, tại Tokyo, UBND tỉnh Bắc Giang tổ chức Hội thảo xúc tiến đầu tư tỉnh Bắc Giang.",
+         "Tokyo", "Tokyo"),
+        # the city as printed, its canonical name beside it; read in the headline when the lead prints none
+        ("Họp mặt kỷ niệm ngày thành lập Hội hữu nghị Việt - Lào tại TPHCM",
+         "Ngày 20-5, đã diễn ra buổi họp mặt kỷ niệm ngày thành lập Hội hữu nghị Việt - Lào.",
+         "TPHCM", "Hồ Chí Minh"),
+    ],
+)
+def test_city_as_printed_foreign_cities_and_the_headline(title, lead, city, city_name):
+    ev = event(page(title, lead), date="2024-06-01")
+    assert (ev.city, ev.city_name) == (city, city_name)
+
+
+def test_a_foreign_city_is_no_place_of_vietnam():
+    art, _ev = run(page("Hội thảo xúc tiến đầu tư tỉnh Bắc Giang",
+                        "Chiều 12/4, tại Tokyo, UBND tỉnh Bắc Giang tổ chức Hội thảo xúc tiến đầu tư."), "2024-04-13")
+    assert "Tokyo" not in [p.name for p in art.places]
+
+
+@pytest.mark.parametrize(
+    ("lead", "mode"),
+    [
+        ("Sáng 5/6, Hội nghị được tổ chức trực tiếp tại Hà Nội và trực tuyến tại 63 điểm cầu các tỉnh, thành phố.",
+         "hybrid"),
+        ("Sáng 5/6, Tỉnh ủy tổ chức Hội nghị theo hình thức trực tiếp ở Hội trường Tỉnh ủy; kết hợp trực tuyến đến "
+         "các huyện.", "hybrid"),
+    ],
+)
+def test_hybrid_across_a_venue_or_a_semicolon(lead, mode):
+    assert event(page("Hội nghị tổng kết công tác năm 2024", lead), date="2024-06-06").mode == mode
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "organizers"),
+    [
+        # `đã thống nhất với`: both hold it; the phrase before the subject (`giữa A và B,`) holds nothing
+        ("Tiếp xúc cử tri trước kỳ họp thứ 8 của Quốc hội",
+         "Căn cứ Nghị quyết liên tịch giữa Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam và Ủy ban Thường vụ Quốc "
+         "hội, Đoàn đại biểu Quốc hội tỉnh đã thống nhất với Ban Thường trực Ủy ban MTTQ tỉnh tổ chức tiếp xúc cử "
+         "tri tại các huyện.", ["Đoàn đại biểu Quốc hội tỉnh", "Ban Thường trực Ủy ban MTTQ tỉnh"]),
+        # the body that acts for the others holds the meeting it had (`đã gặp mặt`)
+        ("Gặp mặt nhân dịp kỷ niệm Quốc khánh nước bạn",
+         "Chiều ngày 29/9, tại Cửa khẩu quốc tế Lào Cai, thừa ủy quyền của Tỉnh ủy, UBND tỉnh, Sở Ngoại vụ tỉnh Lào "
+         "Cai đã gặp mặt đại diện phía huyện Hà Khẩu.", ["Sở Ngoại vụ tỉnh Lào Cai"]),
+        # `được tổ chức` has no subject: the next `tổ chức` of the lead gives it
+        ("Gặp mặt báo chí về Giao lưu hữu nghị quốc phòng biên giới",
+         "Hội nghị được tổ chức nhằm đánh giá kết quả. Sáng 1/12, Bộ Quốc phòng tổ chức buổi gặp mặt báo chí.",
+         ["Bộ Quốc phòng"]),
+    ],
+)
+def test_organizers_later_in_the_lead(title, lead, organizers):
+    assert event(page(title, lead), date="2024-12-02").organizers == organizers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Tại Hội nghị, đồng chí Lê Văn Nam đã thông báo nhanh tới các đại biểu những nội dung chính.", ["Lê Văn Nam"]),
+        ("Đồng chí Lê Văn Nam, Chủ tịch UBND tỉnh bày tỏ vui mừng đón Đoàn.", ["Lê Văn Nam"]),
+        ("Đồng chí Lê Văn Nam cảm ơn các đại biểu đã tham dự.", ["Lê Văn Nam"]),
+        ("Ông Lê Văn Nam đánh giá cao kết quả hợp tác giữa hai bên.", ["Lê Văn Nam"]),
+        # a speech verb as a noun: its speaker after `của`
+        ("Hội nghị kết thúc sau phát biểu kết luận của đồng chí Lê Văn Nam, Bí thư Tỉnh ủy.", ["Lê Văn Nam"]),
+        ("Trong bài phát biểu bế mạc của đồng chí Lê Văn Nam, Bí thư Tỉnh ủy nêu nhiều nhiệm vụ.", ["Lê Văn Nam"]),
+        # a speech studied at this event was given at another one; a report-giver is a role noun
+        ("Đồng chí Trần Minh quán triệt bài phát biểu của đồng chí Lê Văn Nam tại hội nghị trước.", ["Trần Minh"]),
+        ("Đồng chí Lê Văn Nam làm báo cáo viên tại hội nghị.", []),
+        # the verb opens the clause after a colon: the speaker follows it
+        ("Theo Đài Phát thanh tỉnh: Phát biểu tại Diễn đàn, Phó Chủ tịch tỉnh Lê Văn Nam nói hai bên cần hợp tác.",
+         ["Lê Văn Nam"]),
+    ],
+)
+def test_more_speech_verbs_and_nominal_speeches(sentence, speakers):
+    ev = event(page("Hội nghị sơ kết công tác đối ngoại năm 2024",
+                    "Sáng 5/6, Tỉnh ủy tổ chức Hội nghị sơ kết công tác đối ngoại năm 2024.", sentence),
+               date="2024-06-06")
+    assert ev.speakers == speakers

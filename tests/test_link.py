@@ -699,3 +699,254 @@ def test_cascade_is_sorted_by_date_with_undated_last():
         (None, "Vĩnh Phúc", "Phú Thọ", "province", ["Nguyễn Văn A"])]
     assert len({pid(lk, x) for x in "abc"}) == 3  # three Bí thư Tỉnh ủy of three provinces
     assert lk.cascade("doc_unknown") == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dates in linking: a position's first and last seen days; reports without a year
+
+
+def test_position_seen_on_the_article_date_else_its_event_else_its_url():
+    lk = link([
+        art("a", "2023-10-11", "Yên Bái", people=[person("Vương Đình Lực", "Phó Chủ tịch UBND tỉnh")]),
+        art("b", None, "Yên Bái", people=[person("Vương Đình Lực", "Phó Chủ tịch UBND tỉnh")],
+            events=[event("Hội nghị sơ kết công tác đối ngoại", "2024-11-08")]),
+        art("c", "2025-03", "Yên Bái", people=[person("Vương Đình Lực", "Phó Chủ tịch UBND tỉnh")],
+            events=[event("Hội nghị tổng kết công tác đối ngoại", "2025-02-20")]),
+    ])
+    seen = lk.person(pid(lk, "a")).positions[0]
+    assert (seen.first_seen, seen.last_seen) == ("2023-10-11", "2025-03")  # `c`'s own date before its event's
+    # a URL's date gives way to the event's
+    d = art("d", "2025-03", "Yên Bái", people=[person("Vương Đình Lực", "Phó Chủ tịch UBND tỉnh")],
+            events=[event("Hội nghị tổng kết công tác đối ngoại", "2025-02-20")])
+    d.published_source = "url"
+    lk_url = link([d])
+    assert lk_url.person(pid(lk_url, "d")).positions[0].first_seen == "2025-02-20"
+    e = art("e", "2025-03", "Yên Bái", people=[person("Vương Đình Lực", "Phó Chủ tịch UBND tỉnh")])
+    e.published_source = "url"
+    lk_url = link([e])
+    assert lk_url.person(pid(lk_url, "e")).positions[0].first_seen == "2025-03"  # nothing else: the URL's
+
+
+def _yearless(name: str, month_day: str, **kw) -> Event:
+    ev = event(name, None, **kw)
+    ev.month_day = month_day
+    return ev
+
+
+def test_report_without_a_year_joins_the_dated_event_of_its_day():
+    k57 = [0]
+    dated = art("a", "2023-10-11", "Yên Bái", events=[event(
+        "Hội nghị quán triệt Kết luận số 57-KL/TW của Bộ Chính trị", "2023-10-11", ["Tỉnh ủy Yên Bái"],
+        documents=k57)], documents=[doc("Kết luận", "57", code="KL/TW")])
+    same = art("b", None, "Yên Bái", events=[_yearless(
+        "Hội nghị quán triệt Kết luận số 57-KL/TW", "--10-11", organizers=["Tỉnh ủy Yên Bái"], documents=k57)],
+        documents=[doc("Kết luận", "57", code="KL/TW")])
+    other_day = art("c", None, "Yên Bái", events=[_yearless(
+        "Hội nghị quán triệt Kết luận số 57-KL/TW", "--10-12", organizers=["Tỉnh ủy Yên Bái"], documents=k57)],
+        documents=[doc("Kết luận", "57", code="KL/TW")])
+    later_doc = art("d", None, "Yên Bái", events=[_yearless(  # cites a text of 2024: not the event of 2023
+        "Hội nghị quán triệt Kết luận số 57-KL/TW", "--10-11", organizers=["Tỉnh ủy Yên Bái"], documents=k57)],
+        documents=[doc("Kết luận", "57", code="KL/TW"), doc("Kế hoạch", "12", date="2024-03-01")])
+    other_name = art("e", None, "Yên Bái", events=[_yearless(
+        "Hội nghị tổng kết công tác dân vận", "--10-11", organizers=["Tỉnh ủy Yên Bái"])])
+    lk = link([dated, same, other_day, later_doc, other_name])
+    ev = lk.event_of[("a", 0)]
+    assert lk.event_of[("b", 0)] == ev
+    assert ev not in {lk.event_of[(x, 0)] for x in "cde"}
+    assert lk.event(ev).date == "2023-10-11"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Careers across articles: variants of one post, one table of abbreviations, dates from linked events
+
+
+@pytest.mark.parametrize("printed, same", [
+    ("Bộ trưởng Công Thương", "Bộ trưởng Bộ Công Thương"),
+    ("Trưởng Ban Tuyên giáo T.Ư", "Trưởng Ban Tuyên giáo Trung ương"),
+    ("Phó Trưởng Ban Dân vận TƯ", "Phó Trưởng Ban Dân vận Trung ương"),
+    ("Phó Chủ tịch UBND tỉnh Nghệ An", "Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An"),
+    ("Ủy viên BCH Đảng bộ tỉnh", "Ủy viên Ban Chấp hành Đảng bộ tỉnh"),
+    ("UVBTV Tỉnh ủy Yên Bái", "Ủy viên Ban Thường vụ Tỉnh ủy Yên Bái"),
+    ("UVT.Ư Đảng", "Ủy viên Ban Chấp hành Trung ương Đảng"),
+    ("Ủy viên Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương Đảng"),
+    ("Ủy viên dự khuyết Trung ương Đảng", "Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng"),
+    ("Chủ tịch UBMTTQ tỉnh Bắc Giang", "Chủ tịch Ủy ban Mặt trận Tổ quốc tỉnh Bắc Giang"),
+    ("Chủ tịch UBND TP Vinh", "Chủ tịch Ủy ban nhân dân thành phố Vinh"),
+    ("Bí thư Thành ủy Tp. Hạ Long", "Bí thư Thành ủy thành phố Hạ Long"),
+    ("PBT Tỉnh ủy Lào Cai", "Phó Bí thư Tỉnh ủy Lào Cai"),
+    ("Thứ trưởng Bộ Ngoại giao Việt Nam", "Thứ trưởng Bộ Ngoại giao"),
+    ("Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Tổng Bí thư"),
+])
+def test_variants_of_one_post_have_one_key(printed, same):
+    assert position_key(printed) == position_key(same)
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Bí thư Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương Đảng"),  # the Secretariat is not the Committee
+    ("Thứ trưởng Bộ Ngoại giao Trung Quốc", "Thứ trưởng Bộ Ngoại giao"),
+    ("Thứ trưởng Thường trực Bộ Ngoại giao", "Thứ trưởng Bộ Thường trực Bộ Ngoại giao"),  # no `Bộ` put back
+    ("Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương Đảng"),
+    ("Chủ tịch UBND tỉnh", "Chủ tịch HĐND tỉnh"),
+])
+def test_different_posts_keep_different_keys(one, other):
+    assert position_key(one) != position_key(other)
+
+
+def test_link_expands_the_one_table_of_abbreviations():
+    from hoinghi import lexicons
+    from hoinghi.link import common
+
+    table = lexicons.load("abbreviations.toml")
+    assert not hasattr(common, "_ABBREVIATIONS")
+    kinds = set(table["document_kinds"]) | set(table["before_capital"])  # these two: below
+    for section in ("abbreviations", "positions"):
+        for abbr, full in table[section].items():
+            if abbr not in kinds:
+                assert common.expand(f"Phó {abbr} Hòa Bình") == f"Phó {full} Hòa Bình", abbr
+    assert common.expand("NQ 57") == "NQ 57"  # a document's kind, not a body
+    assert common.expand("TP Hồ Chí Minh") == common.expand("TP.Hồ Chí Minh") == "thành phố Hồ Chí Minh"
+    assert common.expand("ông TP hát") == "ông TP hát"  # `TP` before no capital is left as printed
+
+
+def test_link_word_lists_are_in_a_lexicon():
+    from hoinghi import lexicons
+    from hoinghi.link import documents, events
+
+    lex = lexicons.load("link.toml")
+    assert "nghi" in events._STOP and len(events._STOP) == len(lex["events"]["stop_words"])
+    assert "moi" in documents._STOP and len(documents._STOP) == len(lex["documents"]["stop_words"])
+    src = (ROOT / "src" / "hoinghi" / "link" / "people.py").read_text(encoding="utf-8")
+    assert "_UNIT_TAILS" not in src
+
+
+def test_career_across_variants_is_one_person_with_printed_forms_kept():
+    lk = link([
+        art("a", "2019-05-04", "Nghệ An", people=[person("Nguyễn Hồng Diên", "Ủy viên BCH T.Ư Đảng",
+                                                          "Bí thư Tỉnh ủy", full=["Ủy viên BCH T.Ư Đảng",
+                                                                                  "Bí thư Tỉnh ủy Thái Bình"])]),
+        art("b", "2021-04-20", None, people=[person("Nguyễn Hồng Diên", "Ủy viên Trung ương Đảng",
+                                                      "Bộ trưởng Công Thương")]),
+        art("c", "2023-12-20", "Hà Nội", people=[person("Nguyễn Hồng Diên", "Ủy viên Ban Chấp hành Trung ương Đảng",
+                                                         "Bộ trưởng Bộ Công Thương")]),
+    ])
+    assert pid(lk, "a") == pid(lk, "b") == pid(lk, "c")
+    p = lk.person(pid(lk, "a"))
+    assert [(s.position_full, s.first_seen, s.last_seen, s.articles) for s in p.positions] == [
+        ("Bí thư Tỉnh ủy Thái Bình", "2019-05-04", "2019-05-04", ["a"]),
+        ("Ủy viên BCH T.Ư Đảng", "2019-05-04", "2023-12-20", ["a", "b", "c"]),  # the first printed form: a tie
+        ("Bộ trưởng Công Thương", "2021-04-20", "2023-12-20", ["b", "c"])]
+
+
+def test_a_title_printed_abbreviated_is_shown_written_out_on_a_tie():
+    lk = link([art("a", "2024-01-10", "Yên Bái", people=[person("Trần Huy Tuấn", "PBT Tỉnh ủy Yên Bái")]),
+               art("b", "2024-02-10", "Yên Bái", people=[person("Trần Huy Tuấn", "Phó Bí thư Tỉnh ủy Yên Bái")]),
+               art("c", "2024-03-10", "Yên Bái", people=[person("Trần Huy Tuấn", "Phó Bí thư Tỉnh ủy Yên Bái",
+                                                                 "Chủ tịch UBND tỉnh Yên Bái")])])
+    (p,) = lk.people
+    assert [(s.position, s.articles) for s in p.positions] == [
+        ("Phó Bí thư Tỉnh ủy Yên Bái", ["a", "b", "c"]), ("Chủ tịch UBND tỉnh Yên Bái", ["c"])]
+
+
+def test_a_post_printed_without_the_province_merges_into_its_only_completion():
+    lk = link([art("a", "2021-04-09", None, people=[person("Chẩu Văn Lâm", "Bí thư Tỉnh ủy")]),
+               art("b", "2021-12-18", "Tuyên Quang", people=[person("Chẩu Văn Lâm", "Bí thư Tỉnh ủy",
+                                                                     full=["Bí thư Tỉnh ủy Tuyên Quang"])])])
+    (p,) = lk.people
+    assert [(s.position_full, s.first_seen, s.last_seen, s.articles) for s in p.positions] == [
+        ("Bí thư Tỉnh ủy Tuyên Quang", "2021-04-09", "2021-12-18", ["a", "b"])]
+    two = link([art("a", "2021-04-09", None, people=[person("Chẩu Văn Lâm", "Bí thư Tỉnh ủy")]),
+                art("b", "2021-12-18", None, people=[person("Chẩu Văn Lâm", "Bí thư Tỉnh ủy Tuyên Quang")]),
+                art("c", "2022-12-18", None, people=[person("Chẩu Văn Lâm", "Bí thư Tỉnh ủy Hà Giang")])])
+    assert len({pid(two, x) for x in "bc"}) == 2  # two provinces, no central post: two people
+    assert pid(two, "a") in (pid(two, "b"), pid(two, "c"))  # a post of no province fits either: it joins one
+    assert sorted(len(p.positions) for p in two.people) == [1, 1]  # and merges into that one's completion
+
+
+def test_a_central_committee_member_moving_provinces_is_one_person():
+    lk = link([
+        art("a", "2016-03-15", "Bình Phước", people=[person("Nguyễn Văn Lợi", "Ủy viên Trung ương Đảng",
+                                                             "Bí thư Tỉnh ủy Bình Phước")]),
+        art("b", "2019-06-01", "Bình Dương", people=[person("Nguyễn Văn Lợi", "UVTƯ Đảng",
+                                                             "Bí thư Tỉnh ủy Bình Dương")]),
+        art("c", "2019-07-01", "Cà Mau", people=[person("Nguyễn Văn Lợi", "Giám đốc Sở Y tế tỉnh Cà Mau")]),
+    ])
+    assert pid(lk, "a") == pid(lk, "b") != pid(lk, "c")
+    p = lk.person(pid(lk, "a"))
+    assert [(s.position, s.first_seen, s.last_seen) for s in p.positions] == [
+        ("Bí thư Tỉnh ủy Bình Phước", "2016-03-15", "2016-03-15"),
+        ("Ủy viên Trung ương Đảng", "2016-03-15", "2019-06-01"),
+        ("Bí thư Tỉnh ủy Bình Dương", "2019-06-01", "2019-06-01")]
+
+
+def test_a_page_without_a_year_dates_its_people_by_the_linked_event():
+    k57 = [0]
+    dated = art("a", "2023-10-11", "Yên Bái", events=[event(
+        "Hội nghị quán triệt Kết luận số 57-KL/TW của Bộ Chính trị", "2023-10-11", ["Tỉnh ủy Yên Bái"],
+        documents=k57)], documents=[doc("Kết luận", "57", code="KL/TW")],
+        people=[person("Đỗ Đức Duy", "Bí thư Tỉnh ủy Yên Bái")])
+    yearless = art("b", None, "Yên Bái", events=[_yearless(
+        "Hội nghị quán triệt Kết luận số 57-KL/TW", "--10-11", organizers=["Tỉnh ủy Yên Bái"], documents=k57)],
+        documents=[doc("Kết luận", "57", code="KL/TW")],
+        people=[person("Đỗ Đức Duy", "Bí thư Tỉnh ủy Yên Bái"), person("Tạ Văn Long", "Phó Bí thư Thường trực")])
+    lonely = art("c", None, "Yên Bái", events=[_yearless("Kỳ họp thứ Tám", "--02-09", organizers=["HĐND tỉnh"])],
+                 people=[person("Tạ Văn Long", "Chủ tịch HĐND tỉnh Yên Bái")])
+    lk = link([dated, yearless, lonely])
+    duy = lk.person(pid(lk, "a"))
+    assert [(s.first_seen, s.last_seen, s.articles) for s in duy.positions] == [("2023-10-11", "2023-10-11",
+                                                                                  ["a", "b"])]
+    long_ = lk.person(pid(lk, "b", 1))
+    assert {s.position: s.first_seen for s in long_.positions} == {
+        "Phó Bí thư Thường trực": "2023-10-11", "Chủ tịch HĐND tỉnh Yên Bái": None}  # its event has no year
+
+
+def _report_of(id_: str, province: str, mode: str | None, city: str | None, text: str, **kw) -> Article:
+    ev = event("Hội nghị trực tuyến toàn quốc quán triệt Kết luận 57", "2023-10-11", ["Ban Bí thư"],
+               documents=[0], mode=mode, city=city, **kw)
+    a = art(id_, "2023-10-11", province, events=[ev], documents=[doc("Kết luận", "57", code="KL/TW")])
+    a.text = text
+    return a
+
+
+def test_a_merged_events_mode_and_city_are_the_printed_ones():
+    lk = link([
+        _report_of("a", "Nghệ An", "in_person", "Nghệ An", "Sáng 11/10, đồng chí Thái Thanh Quý dự hội nghị."),
+        _report_of("b", "Yên Bái", "in_person", "Yên Bái", "Sáng 11/10, Tỉnh ủy Yên Bái dự hội nghị."),
+        _report_of("c", "Quảng Ninh", "online", "Hà Nội", "Hội nghị trực tuyến diễn ra tại Hà Nội."),
+    ])
+    ev = lk.event(lk.event_of[("a", 0)])
+    assert lk.event_of[("b", 0)] == lk.event_of[("c", 0)] == ev.id
+    assert (ev.mode, ev.city) == ("online", "Hà Nội")  # one printed mode and city over two defaults
+    only_defaults = link([
+        _report_of("a", "Nghệ An", "in_person", "Nghệ An", "Sáng 11/10, hội nghị."),
+        _report_of("b", "Yên Bái", "in_person", "Yên Bái", "Sáng 11/10, hội nghị tại Yên Bái."),
+        _report_of("c", "Yên Bái", None, None, "Sáng 11/10, hội nghị."),
+    ])
+    ev = only_defaults.event(only_defaults.event_of[("a", 0)])
+    assert (ev.mode, ev.city) == ("in_person", "Yên Bái")  # no printed mode; the city printed after `tại`
+
+
+def test_a_merged_events_city_is_voted_by_canonical_name():
+    lk = link([
+        _report_of("a", "Nghệ An", "hybrid", "TPHCM", "Hội nghị tại TPHCM.", city_name="Hồ Chí Minh"),
+        _report_of("b", "Yên Bái", "hybrid", "TP.HCM", "Hội nghị tại TP.HCM.", city_name="Hồ Chí Minh"),
+        _report_of("c", "Cần Thơ", "hybrid", "TP.HCM", "Hội nghị tại TP.HCM.", city_name="Hồ Chí Minh"),
+        _report_of("d", "Hà Nam", "hybrid", "Hà Nội", "Hội nghị tại Hà Nội.", city_name="Hà Nội"),
+    ])
+    assert lk.event(lk.event_of[("a", 0)]).city == "TP.HCM"
+
+
+def test_bridge_points_keep_their_own_chairs_and_attendees():
+    def report(id_, province, points):
+        ev = event("Hội nghị trực tuyến toàn quốc quán triệt Kết luận 57", "2023-10-11", ["Ban Bí thư"],
+                   documents=[0], mode="online", chairs=["Lương Cường"],
+                   bridge_points=[BridgePoint(place, chairs=c, attendees=a) for place, c, a in points])
+        people = [person("Lương Cường", "Thường trực Ban Bí thư")] + [
+            person(n, "Bí thư Tỉnh ủy " + place) for place, c, a in points for n in c + a]
+        return art(id_, "2023-10-11", province, events=[ev], people=people,
+                   documents=[doc("Kết luận", "57", code="KL/TW")])
+
+    lk = link([report("a", "Nghệ An", [("Nghệ An", ["Thái Thanh Quý"], ["Nguyễn Văn Thông"])]),
+               report("b", "Yên Bái", [("tỉnh Yên Bái", ["Đỗ Đức Duy"], []), ("Nghệ An", [], ["Thái Thanh Quý"])])])
+    ev = lk.event(lk.event_of[("a", 0)])
+    points = {bp.place: (names(lk, bp.chairs), names(lk, bp.attendees)) for bp in ev.bridge_points}
+    assert points == {"Nghệ An": (["Thái Thanh Quý"], ["Nguyễn Văn Thông"]), "tỉnh Yên Bái": (["Đỗ Đức Duy"], [])}

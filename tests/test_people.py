@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hoinghi.extract import entities, is_place, is_region
-from hoinghi.extract.people import PersonMatch, complete_positions, find_people
+from hoinghi.extract.people import PersonMatch, complete_positions, expand_position, find_people
 from hoinghi.model import Person
 from hoinghi.pipeline import extract
 from hoinghi.text import normalize
@@ -405,3 +405,157 @@ def positions_in(sentence: str) -> dict[str, list[str]]:
 ])
 def test_names_and_positions(sentence, people):
     assert positions_in(sentence) == people
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Chains: abbreviations, commas inside a body's name, `kiêm`, lower-case heads, where a chain ends
+
+def chain(text: str) -> dict[str, list[str]]:
+    return {pm.person.name: pm.person.positions for pm in found(text)}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # an abbreviation with a full stop or in capitals goes on with the chain; the printed form is kept
+    ("Chiều 6/8, đồng chí Lò Thị Mai, UVT.Ư Đảng, Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh chủ trì hội nghị.",
+     {"Lò Thị Mai": ["UVT.Ư Đảng", "Bí thư Tỉnh ủy", "Trưởng đoàn ĐBQH tỉnh"]}),
+    ("Ủy viên BCH T.Ư Đảng, Bí thư Tỉnh ủy Hà Quang Dũng phát biểu khai mạc.",
+     {"Hà Quang Dũng": ["Ủy viên BCH T.Ư Đảng", "Bí thư Tỉnh ủy"]}),
+    ("Đ/c Vi Văn Sơn, UVBTV, PBT Tỉnh ủy dự. Sau đó đoàn thăm nhà máy.",
+     {"Vi Văn Sơn": ["UVBTV", "PBT Tỉnh ủy"]}),
+    ("Ông Kiều Văn Hải, Phó Chủ tịch UBND TP. Hải Phòng cho biết kế hoạch.",
+     {"Kiều Văn Hải": ["Phó Chủ tịch UBND TP. Hải Phòng"]}),
+    # commas inside a body's name
+    ("Dự có đồng chí Trần Văn Nam, Trưởng ban Chính sách, chiến lược Trung ương, Phó Chủ tịch Quốc hội.",
+     {"Trần Văn Nam": ["Trưởng ban Chính sách, chiến lược Trung ương", "Phó Chủ tịch Quốc hội"]}),
+    ("Trưởng ban Chính sách, chiến lược Trung ương Đinh Văn Lực phát biểu.",
+     {"Đinh Văn Lực": ["Trưởng ban Chính sách, chiến lược Trung ương"]}),
+    ("Đồng chí Mai Văn Chính, Thủ tướng Chính phủ, Trưởng Ban Chỉ đạo Trung ương về phát triển khoa học, công "
+     "nghệ, đổi mới sáng tạo và chuyển đổi số, Ủy viên Bộ Chính trị, kết luận hội nghị.",
+     {"Mai Văn Chính": ["Thủ tướng Chính phủ", "Trưởng Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, "
+                        "đổi mới sáng tạo và chuyển đổi số", "Ủy viên Bộ Chính trị"]}),
+    # … but what follows a position after a comma in lower case is not its body
+    ("Đồng chí Lê Văn An, Phó Chủ tịch UBND tỉnh, lãnh đạo các sở, ngành dự.", {"Lê Văn An": ["Phó Chủ tịch UBND tỉnh"]}),
+    ("Ông Lê Văn Tâm, Giám đốc Sở Nội vụ, người gắn bó nhiều năm với ngành, cho biết.",
+     {"Lê Văn Tâm": ["Giám đốc Sở Nội vụ"]}),
+    # `kiêm` joins two positions
+    ("Đồng chí Nguyễn Văn Hùng, Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh phát biểu.",
+     {"Nguyễn Văn Hùng": ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]}),
+    ("Bí thư Huyện ủy kiêm Chủ tịch UBND huyện Sầm Văn Tú báo cáo.",
+     {"Sầm Văn Tú": ["Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}),
+    # heads in lower case
+    ("Phó viện trưởng Viện Kinh tế Lê Văn Bình và thành viên Ban Chỉ đạo Trần Thị Hoa dự.",
+     {"Lê Văn Bình": ["Phó viện trưởng Viện Kinh tế"], "Trần Thị Hoa": ["thành viên Ban Chỉ đạo"]}),
+    ("Bà Trần Thị Hoa, ủy viên Ban Thường vụ Tỉnh ủy, nêu ý kiến.", {"Trần Thị Hoa": ["ủy viên Ban Thường vụ Tỉnh ủy"]}),
+    # a chain ends at a verb or a clause word, listed or not
+    ("Ông Nguyễn Hồng Sơn, Bộ trưởng Bộ Công Thương nhận định thị trường còn khó khăn.",
+     {"Nguyễn Hồng Sơn": ["Bộ trưởng Bộ Công Thương"]}),
+    ("Ông Trần Văn An, Giám đốc Sở Tài chính cũng cho rằng nguồn thu tăng.", {"Trần Văn An": ["Giám đốc Sở Tài chính"]}),
+    ("Đồng chí Lê Văn Hùng, Bí thư Tỉnh ủy Tại Hội nghị, các đại biểu thảo luận.", {"Lê Văn Hùng": ["Bí thư Tỉnh ủy"]}),
+    ("Ông Phan Văn Lộc, Giám đốc Sở Xây dựng Yên Bái đánh giá công trình.",
+     {"Phan Văn Lộc": ["Giám đốc Sở Xây dựng Yên Bái"]}),
+    # … but a proper name goes on with `tại`, and two-syllable words go on
+    ("Tổng Lãnh sự Việt Nam tại Côn Minh Ngô Trung Hiếu phát biểu.", {"Ngô Trung Hiếu": ["Tổng Lãnh sự Việt Nam tại Côn Minh"]}),
+    ("Đồng chí Tô Văn Lâm, Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam gửi thư.",
+     {"Tô Văn Lâm": ["Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]}),
+])
+def test_chains_of_positions(text, people):
+    assert chain(text) == people
+
+
+def test_the_printed_form_is_kept_and_expanded_for_linking():
+    assert expand_position("UVT.Ư Đảng") == "Ủy viên Trung ương Đảng"
+    assert expand_position("Ủy viên BCH T.Ư Đảng") == "Ủy viên Ban Chấp hành Trung ương Đảng"
+    assert expand_position("UVBTV Tỉnh ủy, PBT Tỉnh ủy") == "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Bí thư Tỉnh ủy"
+    assert expand_position("Bí thư Tỉnh ủy") == "Bí thư Tỉnh ủy"
+
+
+def test_an_abbreviation_does_not_hide_the_chair():
+    text = ("Hội nghị Ban Thường vụ Tỉnh ủy\nChiều ngày 6/8, đồng chí Lò Thị Mai, UVT.Ư Đảng, Bí thư Tỉnh ủy, "
+            "Trưởng đoàn ĐBQH tỉnh chủ trì hội nghị Ban Thường vụ Tỉnh ủy.")
+    art = extract(text=text)
+    assert [p.positions for p in art.people] == [["UVT.Ư Đảng", "Bí thư Tỉnh ủy", "Trưởng đoàn ĐBQH tỉnh"]]
+    assert art.events[0].chairs == ["Lò Thị Mai"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a counted plural title before `gồm`
+    ("UBND tỉnh có 3 Phó Chủ tịch gồm ông Nguyễn Văn An, ông Trần Văn Bình và bà Lê Thị Cúc.",
+     {"Nguyễn Văn An": ["Phó Chủ tịch"], "Trần Văn Bình": ["Phó Chủ tịch"], "Lê Thị Cúc": ["Phó Chủ tịch"]}),
+    # a shared title before a colon list, each name with its own position too
+    ("Đồng chủ trì có các đồng chí Ủy viên Bộ Chính trị: Ngô Xuân Phúc - Chủ tịch nước; Phạm Minh Chiến - Thủ tướng "
+     "Chính phủ; Võ Văn Thành - Thường trực Ban Bí thư.",
+     {"Ngô Xuân Phúc": ["Ủy viên Bộ Chính trị", "Chủ tịch nước"],
+      "Phạm Minh Chiến": ["Ủy viên Bộ Chính trị", "Thủ tướng Chính phủ"],
+      "Võ Văn Thành": ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]}),
+    # the list ends with a sentence
+    ("Dự có các Phó Chủ tịch UBND tỉnh: Lê Văn Lâm, Trần Thị Mai. Ông Nguyễn Văn Tâm phát biểu.",
+     {"Lê Văn Lâm": ["Phó Chủ tịch UBND tỉnh"], "Trần Thị Mai": ["Phó Chủ tịch UBND tỉnh"], "Nguyễn Văn Tâm": []}),
+])
+def test_shared_plural_titles(text, people):
+    assert chain(text) == people
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Names
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a given name that is a province's name
+    ("Ông Nguyễn Thái Bình, Bộ trưởng Bộ Nội vụ cho biết.", ["Nguyễn Thái Bình"]),
+    ("Đồng chí Trần Quảng Ninh dự lễ.", ["Trần Quảng Ninh"]),
+    # a last syllable that is also a noun of titles and bodies
+    ("Đồng chí Lê Văn Đảng, Bí thư Huyện ủy phát biểu.", ["Lê Văn Đảng"]),
+    ("Đồng chí Lê Văn Đảng phát biểu.", ["Lê Văn Đảng"]),
+    ("Ông Vũ Văn Sở cho biết.", ["Vũ Văn Sở"]),
+    # … but not when it opens a title after the name
+    ("Ông Nguyễn Văn Hùng Bộ trưởng cho biết.", ["Nguyễn Văn Hùng"]),
+    # a Chinese name in Vietnamese syllables right after a title
+    ("Tổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình hội đàm với Tổng Bí thư Tô Văn Lâm.",
+     ["Tập Cận Bình", "Tô Văn Lâm"]),
+    ("Tham dự có Giám đốc Sở Ngoại vụ tỉnh Vân Nam Dương Mộc, Phó Giám đốc Hạ Kiến Phong và lãnh đạo các phòng.",
+     ["Dương Mộc", "Hạ Kiến Phong"]),
+    # … and only there
+    ("Đoàn đã thăm Tập Cận Bình Dương và Hạ Long.", []),
+    # streets, schools, awards, eras named after someone
+    ("Hội nghị diễn ra tại số 12 Lý Thường Kiệt, thành phố Vinh.", []),
+    ("Trường THCS Chu Văn An tổ chức lễ khai giảng.", []),
+    ("Tỉnh trao Giải thưởng Lê Văn Thiêm và Huân chương Lê Duẩn cho các tập thể.", []),
+    ("Chúng ta đang sống trong thời đại Hồ Chí Minh, học tập tư tưởng Trần Hưng Đạo.", []),
+    ("Buổi lễ được tổ chức tại Bảo tàng Nguyễn Văn Trỗi và phường Nguyễn Trãi.", []),
+])
+def test_names(text, expected):
+    assert names(text) == expected
+
+
+def test_given_name_after_honorific_or_title_refers_back():
+    text = ("Ông Nguyễn Anh Tuấn, Giám đốc Sở Nội vụ cho biết. Theo ông Tuấn, năm nay tỉnh tinh giản. Đồng chí Lê "
+            "Văn Hùng, Bí thư Tỉnh ủy dự. Bí thư Hùng nhấn mạnh.")
+    got = found(text)
+    assert [mentions(text, pm) for pm in got] == [["Nguyễn Anh Tuấn", "Tuấn"], ["Lê Văn Hùng", "Hùng"]]
+
+
+def test_a_given_name_two_people_share_refers_to_none():
+    text = "Ông Nguyễn Anh Tuấn và ông Trần Văn Tuấn dự họp. Ông Tuấn cho biết."
+    assert [mentions(text, pm) for pm in found(text)] == [["Nguyễn Anh Tuấn"], ["Trần Văn Tuấn"]]
+
+
+@pytest.mark.parametrize(("positions", "province", "when", "full"), [
+    (["Chủ tịch UBND tỉnh"], "Hà Giang", "2025-08-01", ["Chủ tịch UBND tỉnh Tuyên Quang"]),
+    (["Chủ tịch UBND tỉnh"], "Hà Giang", "2025-06-30", ["Chủ tịch UBND tỉnh Hà Giang"]),
+    (["Bí thư Thành ủy"], "Hà Nội", "2025-08-01", ["Bí thư Thành ủy Hà Nội"]),
+    (["Bí thư Tỉnh ủy"], "Nghệ An", None, ["Bí thư Tỉnh ủy Nghệ An"]),
+])
+def test_complete_positions_as_of_the_date(positions, province, when, full):
+    assert complete_positions(Person(name="Nguyễn Văn A", positions=list(positions)), province, when) == full
+
+
+def test_the_province_the_text_names_completes_before_the_portals():
+    text = normalize("Lào Cai tổng kết công tác đối ngoại\nSáng 20-3, Tỉnh ủy Lào Cai tổ chức hội nghị tại tỉnh Lào "
+                     "Cai. Đồng chí Lê Văn Minh, Bí thư Tỉnh ủy chủ trì.")
+    ents = entities(text, url="https://yenbai.gov.vn/tin/1", title="Lào Cai tổng kết công tác đối ngoại")
+    assert ents.people[0].positions_full == ["Bí thư Tỉnh ủy Lào Cai"]
+
+
+def test_a_bare_city_committee_is_completed_only_by_a_city_province():
+    p = Person(name="Nguyễn Văn A", positions=["Phó Bí thư Thường trực Thành ủy"])
+    assert complete_positions(p, "Vĩnh Phúc") == ["Phó Bí thư Thường trực Thành ủy"]  # Phúc Yên's, not the province's
+    assert complete_positions(p, "Cần Thơ") == ["Phó Bí thư Thường trực Thành ủy Cần Thơ"]

@@ -127,6 +127,7 @@ def test_html_metadata():
         "section": "Chính trị",
         "site_name": "Báo Điện tử Tỉnh Thái Nguyên",
         "url": CANONICAL,
+        "description": None,
     }
 
 
@@ -140,11 +141,21 @@ def test_html_metadata():
     ("<title>Hội nghị phát triển kinh tế - xã hội</title>", "Hội nghị phát triển kinh tế - xã hội"),
     ("<title>Hội nghị Chính phủ với địa phương</title><meta property='og:title' content='Hội nghị trực tuyến'>",
      "Hội nghị trực tuyến"),
-    ("<meta name='keywords' content='hội nghị'>", "Tiêu đề từ thẻ h1"),
 ])
 def test_html_title_sources_and_site_suffix(head, title):
-    markup = f"<html><head>{head}</head><body><h1>Tiêu đề từ thẻ h1</h1><p>Nội dung.</p></body></html>"
+    markup = f"<html><head>{head}</head><body><p>Nội dung.</p></body></html>"
     assert html_metadata(markup)["title"] == title
+
+
+@pytest.mark.parametrize("head, h1s", [
+    ("<meta name='keywords' content='hội nghị'>", "<h1>Tiêu đề từ thẻ h1 của bài</h1>"),
+    ("<meta property='og:title' content='Hội nghị trực tuyến | Báo Hà Nội Mới'>", "<h1>Tiêu đề từ thẻ h1 của bài</h1>"),
+    ("<title>Hội nghị - Báo Hà Nội Mới</title>", "<h1><a href='/'>Báo Hà Nội Mới</a></h1><h1>Tiêu đề từ thẻ h1 của bài</h1>"),
+    ("<title>Hội nghị</title>", "<ul><li><h1>Tin khác trong chuyên mục</h1></li></ul><h1>Tiêu đề từ thẻ h1 của bài</h1>"),
+])
+def test_html_title_prefers_the_visible_h1(head, h1s):
+    markup = f"<html><head>{head}</head><body>{h1s}<p>Nội dung.</p></body></html>"
+    assert html_metadata(markup)["title"] == "Tiêu đề từ thẻ h1 của bài"
 
 
 def test_html_published_from_json_ld_and_itemprop():

@@ -66,11 +66,11 @@ def test_migrations_give_the_declared_schema(store):
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include})
         diffs = compare_metadata(ctx, s.metadata)
-        assert ctx.get_current_revision() == store.revision == "0002"
+        assert ctx.get_current_revision() == store.revision == "0004"
     assert diffs == []
     # opening again finds the schema current and leaves the data alone
     again = open_store(store.url.render_as_string(hide_password=False))
-    assert again.revision == "0002"
+    assert again.revision == "0004"
     again.close()
 
 
@@ -100,7 +100,7 @@ def test_upgrade_from_the_first_schema_keeps_search_working(db_url, example_resu
                              {"pk": pk, "t": row["title_fold"], "b": row["body_fold"]})
     engine.dispose()
     store = open_store(db_url)
-    assert store.revision == "0002"
+    assert store.revision == "0004"
     before = {h.id for h in search(store, "ket luan", limit=50)}
     assert before and before <= {a.id for _p, a in example_results[:6]}
     yen_bai = [a.id for _p, a in example_results[:6] if a.province == "Yên Bái"]
@@ -299,6 +299,22 @@ def test_link_results_are_saved_and_replaced(store, example_results, naive_linke
             "JOIN article_entities ae ON ae.article_id = a.id AND ae.kind = m.type AND ae.idx = m.ref "
             "WHERE m.type = 'person' AND m.fold = 'luong duc hien' LIMIT 1")).scalar_one()
     assert pid == hien["id"]
+
+
+@needs_linker
+def test_document_code_implied_by_kind_and_issuer(store):
+    """`hoinghi document 57-KL/TW` finds a Kết luận số 57 of the Bộ Chính trị printed without its code."""
+    from hoinghi.pipeline import extract_page
+
+    page = Page(id="kl57", text="Quán triệt Kết luận 57\n\nNgày 5/3/2024, Huyện ủy quán triệt Kết luận số 57 của Bộ "
+                                "Chính trị về công tác thông tin đối ngoại.")
+    store.write_batch([(page, extract_page(page))])
+    run_link(store)
+    found = find_documents(store, "57-KL/TW")
+    assert [(d["kind"], d["number"], d["code"]) for d in found] == [("Kết luận", "57", None)]
+    assert find_documents(store, "Kết luận số 57-KL/TW") == found
+    assert find_documents(store, "57-KL/TU") == []  # a provincial code: not the Politburo's
+    assert find_documents(store, "57-CT/TW") == []  # another kind
 
 
 def test_parse_document_key():

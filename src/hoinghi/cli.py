@@ -12,6 +12,8 @@ from importlib import resources
 import click
 from rich.console import Console
 
+from hoinghi.cli_guard import Group, output_path
+
 err = Console(stderr=True, highlight=False)
 
 EXAMPLES = "examples"
@@ -22,7 +24,7 @@ def example_path() -> str:
     return str(resources.files("hoinghi").joinpath(EXAMPLES))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(package_name="hoinghi")
 def main() -> None:
     """hoinghi reads Vietnamese official news pages and builds a searchable, linked record of the conferences
@@ -80,6 +82,20 @@ class Summary:
             console.print("  [yellow]steps failed[/]: " + ", ".join(f"{n}× {s}" for s, n in failed.most_common()))
         for source, reason in self.warnings[:20]:
             console.print(f"  [dim]warning[/] {source}: {reason}")
+        if len(self.warnings) > 20:
+            console.print(f"  … and {len(self.warnings) - 20} more warnings: " + _by_reason(self.warnings[20:]))
+
+    def strict_failed(self) -> bool:
+        """`--strict`: a page skipped (unreadable, undecodable, no record) fails the run."""
+        return bool(self.skipped)
+
+
+def _by_reason(items: list[tuple[str, str]]) -> str:
+    """`12× invalid UTF-8 at byte N; replaced, 3× step events failed` for (source, reason) pairs."""
+    import re
+
+    reasons = Counter(re.sub(r"(?<![\w-])\d+", "N", r.split(": ")[0]) for _, r in items)
+    return ", ".join(f"{n}× {r}" for r, n in reasons.most_common())
 
 
 def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: Summary, quiet: bool = False,
@@ -124,7 +140,7 @@ def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: S
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
-              help="Where to write the records (JSON Lines); - is standard output.")
+              callback=output_path, help="Where to write the records (JSON Lines); - is standard output.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True,
               help="jsonl: one record a line (the contract); json: one indented document; table: a summary to read.")
 @click.option("--example", is_flag=True, help="Also read the small example corpus shipped with hoinghi.")
@@ -133,8 +149,9 @@ def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: S
 @click.option("-j", "--workers", type=int, default=None, help="Worker processes for --engine process (default: cores).")
 @click.option("--page-timeout", type=click.FloatRange(0), default=5.0, show_default=True, metavar="SECONDS",
               help="A page still running after SECONDS is kept with what was done, and a warning (0: no limit).")
+@click.option("--strict", is_flag=True, help="Exit 1 if any page was skipped (after writing what could be written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def extract(paths, output, fmt, example, engine, workers, page_timeout, quiet):
+def extract(paths, output, fmt, example, engine, workers, page_timeout, strict, quiet):
     """Extract article records from news pages.
 
     PATHS are .txt pages (text already stripped of HTML), .html/.htm pages, .jsonl/.jsonl.gz files with one
@@ -170,7 +187,7 @@ def extract(paths, output, fmt, example, engine, workers, page_timeout, quiet):
             out.write("\n")
     if not quiet:
         summary.report()
-    if summary.read and not summary.written:
+    if (summary.read and not summary.written) or (strict and summary.strict_failed()):
         sys.exit(1)
 
 
@@ -188,11 +205,11 @@ def json_option(fn):
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")(fn)
 
 
-def _open(db: str | None, create: bool = False, need_articles: bool = True):
+def _open(db: str | None, create: bool = False, need_articles: bool = True, migrate: bool | None = None):
     from hoinghi.store import StoreError, open_store
 
     try:
-        store = open_store(db, create=create)
+        store = open_store(db, create=create, migrate=migrate)
         if need_articles:
             store.require_articles()
     except StoreError as exc:
@@ -247,6 +264,7 @@ def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", worke
                            page_timeout=page_timeout)
     stored = _fail(store_results, store, results, batch)
     summary.written = stored.added
+    summary.unchanged += stored.skipped  # stored meanwhile by another ingest running at the same time
     if not quiet:
         summary.report(console, verb="stored")
         if stored.versions:
@@ -269,8 +287,9 @@ def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", worke
 @click.option("--no-link", is_flag=True, help="Store only; run `hoinghi link` later.")
 @click.option("--page-timeout", type=click.FloatRange(0), default=5.0, show_default=True, metavar="SECONDS",
               help="A page still running after SECONDS is stored with what was done, and a warning (0: no limit).")
+@click.option("--strict", is_flag=True, help="Exit 1 if any page was skipped (after writing what could be written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def ingest(paths, db, example, engine, workers, batch, no_link, page_timeout, quiet):
+def ingest(paths, db, example, engine, workers, batch, no_link, page_timeout, strict, quiet):
     """Extract news pages and store them, then link people, documents and events across the store.
 
     PATHS are what `hoinghi extract` reads (.txt, .html, .jsonl(.gz), .warc(.gz), folders, - for standard
@@ -291,8 +310,30 @@ def ingest(paths, db, example, engine, workers, batch, no_link, page_timeout, qu
       HOINGHI_DB=news.db hoinghi ingest new-pages/ --no-link && hoinghi link --db news.db
     """
     _store, summary, _stored = ingest_paths(_inputs(paths, example), db, engine, workers, batch, not no_link, quiet)
-    if summary.read and not summary.written and not summary.unchanged:
+    if (summary.read and not summary.written and not summary.unchanged) or (strict and summary.strict_failed()):
         sys.exit(1)
+
+
+@main.command()
+@db_option
+def migrate(db):
+    """Bring the store's schema to this version of hoinghi (`ingest` does it too; the commands that only read
+    do not, and say so).
+
+    The whole change is one transaction under the store's write lock: interrupted, it leaves the store as it
+    was; run again, it finishes. A store that two ingests wrote at once before hoinghi took the lock first is
+    repaired on the way (one latest version per page).
+
+    \b
+    Example:
+      hoinghi migrate --db news.db
+    """
+    store = _open(db, create=True, need_articles=False, migrate=True)
+    if store.migrated_from == store.revision:
+        err.print(f"store [bold]{store.name}[/]: schema {store.revision}, the newest: nothing to do")
+    else:
+        err.print(f"store [bold]{store.name}[/]: schema {store.migrated_from or 'none'} → {store.revision}")
+    store.close()
 
 
 @main.command("link")
@@ -307,13 +348,13 @@ def link_cmd(db):
     Example:
       hoinghi link --db news.db
     """
-    store = _open(db)
+    store = _open(db, migrate=True)
     if _link(store, err) is None:
         sys.exit(1)
 
 
 @main.command()
-@click.argument("query", required=False, default="")
+@click.argument("query", nargs=-1)
 @db_option
 @click.option("--from", "date_from", metavar="DATE", help="Published on or after DATE (2023, 2023-10, 2023-10-11, 11/10/2023).")
 @click.option("--to", "date_to", metavar="DATE", help="Published on or before DATE (a month or year counts whole).")
@@ -326,18 +367,32 @@ def link_cmd(db):
 def search(query, db, date_from, date_to, province, person, document, kind, limit, as_json):
     """Search the stored articles, best match first, with the matched words highlighted.
 
+    QUERY is one or more words (quoted or not: `hoinghi search hoi nghi` is `hoinghi search "hoi nghi"`).
     Accents are optional: `doi ngoai` finds `đối ngoại`, `Ð` and `Đ` read as `d`, and `hoà`/`hòa` (both
-    tone-mark placements) match alike. All words must occur; "quoted words" must stand together; `word*`
-    matches word starts. With filters only (no QUERY) it lists the matching articles, newest first.
+    tone-mark placements) match alike.
+
+    \b
+    Writing a query:
+      đối ngoại                  all the words must occur (AND is implied)
+      '"thông tin đối ngoại"'    quoted words must stand together
+      hội*                       words starting with `hoi`
+      tuyên truyền OR đối ngoại  either side; AND binds tighter than OR: a b OR c is (a b) OR c
+      hội nghị -"Yên Bái"        not these words (NOT "Yên Bái" too); -word alone lists articles without it
+      hội nghị (Yên Bái OR Nghệ An)   parentheses group
+    AND, OR and NOT are written in capitals. A query starting with - goes after --: hoinghi search -- -doi.
+    With filters only (no QUERY) it lists the matching articles, newest first (undated last).
 
     \b
     Examples:
-      hoinghi search "doi ngoai"
+      hoinghi search doi ngoai
       hoinghi search "thông tin đối ngoại" --province "Yên Bái" --from 2023 --to 2024-06
       hoinghi search hoi nghi --document 57-KL/TW --kind "hội nghị"
+      hoinghi search "Kết luận 57 OR Chỉ thị 25" -n 20
       hoinghi search --person "Lương Đức Hiển" --json
     """
     from hoinghi.store.search import search as run_search
+
+    query = " ".join(query)
 
     store = _open(db)
     hits = _fail(run_search, store, query, limit=limit, date_from=date_from, date_to=date_to, province=province,
@@ -381,13 +436,23 @@ def _show_view(db, key: str, as_json: bool, view: str, panel: str, missing: str)
     store = _open(db)
     found = _fail(getattr(views, view), store, key)
     if as_json:
-        _print_json(found)
-        return
+        _print_json(found)  # [] when nothing is found, and exit 1 as the table does
     if not found:
         raise click.ClickException(missing + _link_hint(store))
-    console = Console(highlight=False)
-    for item in found:
-        console.print(getattr(render, panel)(item))
+    if not as_json:
+        console = Console(highlight=False)
+        for item in found:
+            console.print(getattr(render, panel)(item))
+    if view == "person_view":
+        _more_people(store, key, len(found))
+
+
+def _more_people(store, name: str, shown: int) -> None:
+    from hoinghi.store.views import people_matching
+
+    total = _fail(people_matching, store, name)
+    if total > shown:
+        err.print(f"… and {total - shown} more people match {name!r} (only {shown} shown): give more of the name")
 
 
 def _link_hint(store) -> str:
@@ -428,14 +493,21 @@ def event(event_id, db, as_json):
       hoinghi export --what events --format csv | head
       hoinghi event EVENT_ID --json
     """
-    from hoinghi.store.views import event_view
+    from hoinghi.store.views import AmbiguousId, event_view
 
     store = _open(db)
-    ev = _fail(event_view, store, event_id)
+    try:
+        ev = event_view(store, event_id)
+    except AmbiguousId as exc:
+        for m in exc.matches:
+            err.print(f"  {m['id']}  {m['date'] or '(no date)'}  {m['kind'] or ''}  {m['name'] or ''}  "
+                      f"{m['province'] or ''}".rstrip(), highlight=False, markup=False)
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        _print_json(ev)  # null when there is no such event, and exit 1 as the table does
     if ev is None:
         raise click.ClickException(f"no event has the id {event_id!r}" + _link_hint(store))
     if as_json:
-        _print_json(ev)
         return
     from hoinghi.render import event_panel
 
@@ -449,7 +521,7 @@ def event(event_id, db, as_json):
 @click.option("--what", type=click.Choice(["articles", "people", "documents", "events"]), default="articles",
               show_default=True, help="What to export.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
-              help="Where to write; - is standard output (not for parquet).")
+              callback=output_path, help="Where to write; - is standard output (not for parquet).")
 def export(db, fmt, what, output):
     """Export the stored articles (latest versions), people, documents or events.
 
@@ -501,6 +573,8 @@ def demo(db):
     console.print("\nNext: [bold]hoinghi search[/] \"thông tin đối ngoại\", [bold]hoinghi person[/] \"Lương Đức "
                   "Hiển\", [bold]hoinghi document[/] \"Kết luận 57\", [bold]hoinghi export --what events --format "
                   "csv[/] (each with --help)")
+    console.print("Web app: [bold]hoinghi serve[/]" + (f" --db {db}" if db else "") + ", then open "
+                  "[bold]http://127.0.0.1:8000/[/] (pip install -e '.[web]' first if it is not installed)")
 
 
 # --- why ---------------------------------------------------------------------------------------------------------
@@ -543,6 +617,36 @@ def explain(path, page_id, lines, as_json):
         _print_json(data)
     else:
         Console(highlight=False).print(explain_panel(data, show_lines=lines))
+
+
+# --- the web app ---------------------------------------------------------------------------------------------------
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless you mean it).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--ingest-token", envvar="HOINGHI_INGEST_TOKEN", default=None, metavar="TOKEN",
+              help="Allow POST /api/ingest with `Authorization: Bearer TOKEN` (else read-only). $HOINGHI_INGEST_TOKEN.")
+def serve(db, host, port, ingest_token):
+    """Open the web app over the store: search, articles with their highlights, people, documents with the map
+    of their cascade, events; the REST API under /api (OpenAPI at /api/openapi.json). Vietnamese first,
+    English with ?lang=en or the switch in the header.
+
+    \b
+    Examples:
+      hoinghi demo && hoinghi serve          # then open http://127.0.0.1:8000/
+      hoinghi serve --db postgresql://user@localhost/hoinghi --port 8080
+    """
+    try:
+        import uvicorn
+
+        from hoinghi.web.app import create_app
+    except ImportError as exc:
+        raise click.ClickException(f"the web app needs its extra: pip install 'hoinghi[web]' ({exc})") from None
+    store = _open(db)
+    err.print(f"serving [bold]{store.name}[/] at [bold]http://{host}:{port}/[/]"
+              + (" (ingest enabled)" if ingest_token else " (read-only)"))
+    uvicorn.run(create_app(store, ingest_token=ingest_token), host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,13 +7,17 @@ order, so the same stages run unchanged whatever the engine (as datatrove's exec
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 from hoinghi.model import Article, Page
-from hoinghi.pipeline import Pipeline, default_pipeline
+from hoinghi.pipeline import PageTooLarge, Pipeline, default_pipeline
 
 Result = tuple[object, Article | None, str | None]
 
@@ -21,6 +25,8 @@ Result = tuple[object, Article | None, str | None]
 def _safe(page: Page, pipeline: Pipeline | None = None) -> tuple[Article | None, str | None]:
     try:
         return (pipeline or default_pipeline()).run(page).article, None
+    except PageTooLarge as exc:  # skipped with its reason: `page too large: 12.3 MB of text (limit 2 MB)`
+        return None, str(exc)
     except Exception as exc:  # a bug on one page must not end the run
         last = traceback.extract_tb(exc.__traceback__)[-1]
         return None, f"extraction failed: {type(exc).__name__}: {exc} ({os.path.basename(last.filename)}:{last.lineno})"
@@ -42,11 +48,49 @@ def run_local(items: Iterable, pipeline: Pipeline | None = None) -> Iterator[Res
         yield (item, *_safe(item, pipeline)) if isinstance(item, Page) else (item, None, None)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _end_with_parent(parent: int) -> None:
+    """A pool worker's initializer: the worker ends when the process that started the pool does, even killed
+    with SIGKILL (a worker blocked on its task queue would otherwise wait forever). On Linux the kernel sends it
+    SIGTERM (prctl PR_SET_PDEATHSIG); everywhere a watchdog thread checks the parent every half second. Ctrl-C is
+    the parent's to handle: a worker does not print a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the watchdog alone
+            pass
+    threading.Thread(target=_watch_parent, args=(parent, os.getppid()), daemon=True, name="parent-watch").start()
+
+
+def _parent_gone(parent: int, ppid: int) -> bool:
+    if os.getppid() != ppid:  # re-parented: the process that forked us ended
+        return True
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # pragma: no cover - alive, another user's
+        return False
+    return False
+
+
+def _watch_parent(parent: int, ppid: int, every: float = 0.5) -> None:
+    while not _parent_gone(parent, ppid):
+        time.sleep(every)
+    os._exit(1)
+
+
 def run_processes(items: Iterable, workers: int, chunk_size: int = 64, pipeline: Pipeline | None = None
                   ) -> Iterator[Result]:
-    """A pool of worker processes; pages travel in chunks to keep the pickling overhead low."""
+    """A pool of worker processes; pages travel in chunks to keep the pickling overhead low. The workers end with
+    this process, however it ends (`_end_with_parent`)."""
     items = iter(items)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
         pending = []
         while True:
             batch = list(islice(items, chunk_size))

@@ -56,10 +56,11 @@ class Organization:
 
 @dataclass
 class Place:
-    name: str
+    name: str  # as printed (`TPHCM`), or the unit's name without its unit word (`Hồ Chí Minh`)
     kind: str
     province: str | None = None
     province_2025: str | None = None
+    canonical: str | None = None  # the unit's name where the printed form abbreviates it (`TPHCM` -> `Hồ Chí Minh`)
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Document:
     kind: str
     number: str | None = None
     code: str | None = None
-    issuer: str | None = None
+    issuer: str | None = None  # as printed (`HĐND tỉnh Yên Bái`, `Ban Chấp hành T.Ư Đảng`, `BBT`)
     date: str | None = None
     congress: str | None = None
     level: str | None = None
@@ -75,6 +76,7 @@ class Document:
     term: str | None = None
     subject: str | None = None
     text: str | None = None  # the fullest mention as printed
+    issuer_full: str | None = None  # the issuer spelt out (`Hội đồng nhân dân tỉnh Yên Bái`, `Ban Bí thư`)
 
 
 @dataclass
@@ -89,10 +91,12 @@ class Event:
     kind: str
     name: str | None = None
     date: str | None = None
+    month_day: str | None = None  # `--12-14`: the day and month of an event whose year nothing gives (`date` null)
     part_of_day: str | None = None
     mode: str | None = None
     venue: str | None = None
-    city: str | None = None
+    city: str | None = None  # as printed (`TPHCM`, `Côn Minh`)
+    city_name: str | None = None  # its canonical name (`Hồ Chí Minh`)
     organizers: list[str] = field(default_factory=list)
     chairs: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)

@@ -7,9 +7,12 @@ record, `Doc`: the page, the article being built, and the spans found so far (a 
 them), as datatrove's `PipelineStep.run` and spaCy's registered components do. `Pipeline` runs the list; every
 engine (a loop, a process pool, Ray) runs the same list unchanged.
 
-`Pipeline.run` never raises for a page's content: a step that raises adds a warning (`step events failed: …`) and
-the rest of the record is kept; a page that runs past the time limit (`time_limit`, 5 s by default) is kept with
-what was done, and a warning names the steps left undone.
+`Pipeline.run` never raises for a page's content but one: a step that raises adds a warning (`step events failed:
+…`) and the rest of the record is kept; a page that runs past the time limit (`time_limit`, 5 s by default) is kept
+with what was done, and a warning names the steps left undone. A page with more text than `size_limit` (2 MB of
+UTF-8 by default; HTML may be ten times that before its text is taken out) is not extracted: `run` raises
+`PageTooLarge` (`page too large: 12.3 MB of text (limit 2 MB)`), which the engines report as the page's reason for
+being skipped.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from typing import Any
 from hoinghi.model import Article, Page
 
 DEFAULT_TIME_LIMIT = 5.0
+DEFAULT_SIZE_LIMIT = 2_000_000  # bytes of UTF-8 text a page may have
+HTML_SIZE_FACTOR = 10  # HTML may be that many times larger: its text is what counts
 
 
 @dataclass(slots=True)
@@ -49,6 +54,7 @@ class Doc:
     layout: Any = None  # clean.Layout: every line with its label and the rule that labelled it
     base: dt.date | None = None  # what dates without a year are resolved against
     base_source: str | None = None
+    base_precision: str | None = None  # how much of `base` is known: day, month or year
     found: dict[str, list] = field(default_factory=dict)  # each recogniser's raw matches, by step name
     spans: list[Span] = field(default_factory=list)
     why: list[tuple[int, str, str]] | None = None  # (event index, field, reason), kept only when explaining
@@ -99,22 +105,54 @@ class PageTimeout(Exception):
     """Raised inside a step when the page has used up its time."""
 
 
+class PageTooLarge(ValueError):
+    """A page with more text than the pipeline's size limit: it is skipped, not extracted."""
+
+
+def _mb(n: int) -> str:
+    """`12.3 MB`, `2 MB`; a size under 0.1 MB in bytes."""
+    return f"{n / 1e6:.1f}".removesuffix(".0") + " MB" if n >= 100_000 else f"{n} bytes"
+
+
+def check_size(text: str | None, limit: int | None, what: str = "text") -> None:
+    """Raise `PageTooLarge` when `text` has more than `limit` bytes of UTF-8 (a string of n characters has n to 4n
+    bytes: most pages are let through without encoding them)."""
+    if not text or not limit or len(text) * 4 <= limit:
+        return
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise PageTooLarge(f"page too large: {_mb(size)} of {what} (limit {_mb(limit)})")
+
+
 class Pipeline:
     """A list of steps run in order over one page at a time, each with its own error handler."""
 
-    def __init__(self, steps: Iterable[str] = DEFAULT_STEPS, time_limit: float | None = DEFAULT_TIME_LIMIT):
+    def __init__(self, steps: Iterable[str] = DEFAULT_STEPS, time_limit: float | None = DEFAULT_TIME_LIMIT,
+                 size_limit: int | None = DEFAULT_SIZE_LIMIT):
         self.steps = [get_step(name) for name in steps]
         self.time_limit = time_limit
+        self.size_limit = size_limit  # bytes of UTF-8 text; None: no limit
 
     def __reduce__(self):  # steps travel to worker processes by name
-        return (Pipeline, ([s.name for s in self.steps], self.time_limit))
+        return (Pipeline, ([s.name for s in self.steps], self.time_limit, self.size_limit))
+
+    def check_size(self, page: Page) -> None:
+        """Raise `PageTooLarge` for a page over the size limit (its text; else its HTML, which may be
+        `HTML_SIZE_FACTOR` times larger)."""
+        if page.text is not None:
+            check_size(page.text, self.size_limit)
+        elif self.size_limit:
+            check_size(page.html, self.size_limit * HTML_SIZE_FACTOR, "HTML")
 
     def start(self, page: Page, explain: bool = False) -> Doc:
         return Doc(page=page, article=Article(id=page.stable_id(), url=page.url), why=[] if explain else None)
 
     def run(self, page: Page, explain: bool = False) -> Doc:
+        """The page's working record after the steps; raises `PageTooLarge` for a page over the size limit."""
+        self.check_size(page)
         doc = self.start(page, explain)
         deadline = time.monotonic() + self.time_limit if self.time_limit else None
+        from_html = page.text is None
         with _alarm(self.time_limit):
             for i, s in enumerate(self.steps):
                 if deadline is not None and time.monotonic() > deadline:
@@ -128,6 +166,9 @@ class Pipeline:
                 except Exception as exc:  # one step's bug must not cost the rest of the record
                     doc.failed.append(s.name)
                     doc.article.warnings.append(f"step {s.name} failed: {type(exc).__name__}: {exc}")
+                if from_html and page.text is not None:  # the text taken out of the HTML counts
+                    from_html = False
+                    check_size(page.text, self.size_limit)
         return doc
 
     def _out_of_time(self, doc: Doc, left: list[Step]) -> None:

@@ -48,6 +48,12 @@ def search_table(hits: list, query: str) -> Table:
     return table
 
 
+def _ids(ids: list[str], shown: int = 3) -> str:
+    """`p0110, p0138, p0176 +2`: the first few article ids and how many more."""
+    more = len(ids) - shown
+    return ", ".join(ids[:shown]) + (f" +{more}" if more > 0 else "")
+
+
 def person_panel(p: dict[str, Any]) -> Panel:
     parts: list = [key_values([("id", p["id"]), ("provinces", ", ".join(p["provinces"])),
                                ("articles", str(len(p["articles"])))])]
@@ -57,14 +63,14 @@ def person_panel(p: dict[str, Any]) -> Panel:
         for pos in p["positions"]:
             label = pos["position_full"] or pos["position"]
             t.add_row(("nguyên " if pos["former"] else "") + label, pos["first_seen"] or "—", pos["last_seen"] or "—",
-                      str(len(pos["articles"])))
+                      _ids(pos["articles"]))
         parts += [Text(""), t]
     if p["events"]:
-        t = Table("date", "event", "province", "level", "role", title="Events", title_justify="left",
+        t = Table("date", "event", "province", "level", "role", "articles", title="Events", title_justify="left",
                   header_style="bold", show_edge=False)
         for e in p["events"]:
             t.add_row(e["date"] or "—", e["name"] or e["kind"], e["province"] or "", e["level"] or "",
-                      ", ".join(e["roles"]))
+                      ", ".join(e["roles"]), _ids(e.get("articles") or []))
         parts += [Text(""), t]
     return Panel(Group(*parts), title=Text(p["name"], style="bold"), title_align="left")
 

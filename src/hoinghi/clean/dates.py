@@ -21,16 +21,18 @@ import re
 from dataclasses import dataclass
 
 from hoinghi.lexicons import load
-from hoinghi.text import trie_regex
+from hoinghi.text import trie_regex, words_regex
 
 __all__ = [
     "EventDate",
     "Published",
     "find_event_date",
+    "held_dates",
     "is_date_line",
     "parse_date",
     "parse_published",
     "weekday_name",
+    "without_weekday",
 ]
 
 _LEX = load("dates.toml")
@@ -138,6 +140,8 @@ class EventDate:
     end: int
     text: str  # the expression as printed, from the part of day (or `ngày`) to the date
     year_printed: bool = False
+    month_day: str | None = None  # `--12-14`: the day and month, known even when the year is not
+    planned: bool = False  # its sentence announces the event as ahead (`sẽ diễn ra`, `dự kiến`)
 
 
 def _make_date(y: int, m: int, d: int) -> _dt.date | None:
@@ -275,6 +279,11 @@ _LETTERS = re.compile(_LETTER)
 _MAX_DATE_LINE = 160
 
 
+def without_weekday(line: str) -> str:
+    """The line with its printed weekdays (`Thứ Năm`, `T5`, `Chủ nhật`) blanked out."""
+    return _WEEKDAY_RE.sub(" ", line)
+
+
 def is_date_line(line: str) -> bool:
     """True when the line is only a publication date: date/time, labels, weekday, separators, counters, widgets."""
     if not line or len(line) > _MAX_DATE_LINE:
@@ -285,8 +294,27 @@ def is_date_line(line: str) -> bool:
     rest = line[: pub.start] + " " + line[pub.end :]
     if not _LETTERS.search(rest):
         return True
-    rest = _LINE_JUNK.sub(" ", rest)
-    return _LETTERS.search(rest) is None
+    rest = _LINE_JUNK.sub(" ", _CLASS_NAME.sub(" ", rest))
+    if _LETTERS.search(rest) is None:
+        return True
+    return pub.has_time and _field_before(line[: pub.start], line[pub.end :])
+
+
+# A scraper's class name left beside the date (`post-date 02/05/2019 | 14:20 | post-views: 2051`): lower-case ASCII
+# words joined by `-` or `_`.
+_CLASS_NAME = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w-])")
+_FIELD_MAX_WORDS = _LEX["date_line"]["field_max_words"]
+_FIELD_MAX_CHARS = _LEX["date_line"]["field_max_chars"]
+
+
+def _field_before(before: str, after: str) -> bool:
+    """A date and time that are the line's main content, a short field in front (a label, an author field:
+    `admin 09:12 21/03/2024`), nothing but counters and widgets after."""
+    if _LETTERS.search(_LINE_JUNK.sub(" ", _CLASS_NAME.sub(" ", after))):
+        return False
+    field = _LINE_JUNK.sub(" ", _CLASS_NAME.sub(" ", before)).strip(" \t|:-–—,•·")
+    return len(field) <= _FIELD_MAX_CHARS and len(field.split()) <= _FIELD_MAX_WORDS and not any(
+        ch.isdigit() for ch in field)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -296,7 +324,8 @@ def is_date_line(line: str) -> bool:
 _EV_CORE = re.compile(
     r"(?P<e1>\d)(?<![\w/:]\d)(?<!\d[.,\-–]\d)(?:"
     # a range of days in one month: 22-24/9, 22 - 24/9/2023, 5 và 6/6, 22 đến 24/9
-    r"(?P<r1>\d?)\s*(?:[\-–]|" + _words(_LEX["day_ranges"]["words"]) + r")\s*(?P<r2>\d{1,2})\s*(?P<rs>[/.])\s*(?P<rm>\d{1,2})"
+    r"(?P<r1>\d?)\s*(?P<rj>[\-–]|" + _words(_LEX["day_ranges"]["words"]) + r")\s*(?P<r2>\d{1,2})\s*(?P<rs>[/.\-–])"
+    r"\s*(?P<rm>\d{1,2})"
     r"(?:(?P=rs)(?P<ry>(?:19|20)\d\d))?(?!\d|[/.\-]\d|/" + _LETTER + r")"
     # day-month(-year): 14-12, 03/7, 8 - 9, 15/6/2023, 3-3-2022
     r"|(?P<d>\d?)(?P<sp1>\s*)(?P<s>[/.\-–])(?P<sp2>\s*)(?P<m>\d{1,2})"
@@ -411,7 +440,7 @@ def _core_date(m: re.Match) -> tuple[int, int, str | None, bool] | None:
 def _day_range(m: re.Match) -> tuple[int, int, str | None, bool] | None:
     """A range of days in one month (`22-24/9`): its first day."""
     d1, d2 = int(m.group("e1") + m.group("r1")), int(m.group("r2"))
-    if not d1 < d2 <= 31:
+    if not d1 < d2 <= 31 or (m.group("rs") in "-–" and m.group("rj") in "-–"):  # 14-15-8 is no range
         return None
     return d1, int(m.group("rm")), m.group("ry"), m.group("rs") == "."
 
@@ -470,42 +499,91 @@ def _past_close(text: str, end: int, opened: str | None) -> int:
     return end
 
 
-def _resolve(c: _Cand, base: _dt.date | None) -> _dt.date | None:
+_SLACK = _dt.timedelta(days=7)  # a base this close before the event still reports it (a late page, a crawl date)
+_PLANNED = re.compile(words_regex(_LEX["planned"]["words"], cases=True))
+_SENTENCE_END = re.compile(r"[.!?;\n](?=\s|$)")
+
+
+def _precision(base) -> str:
+    """How much of `base` is known: `day`, `month` (`YYYY-MM`) or `year` (`YYYY`)."""
+    if isinstance(base, str):
+        n = len(base.strip())
+        return "year" if n == 4 else "month" if n == 7 else "day"
+    return "day"
+
+
+def _resolve(c: _Cand, base: _dt.date | None, precision: str = "day", planned: bool = False) -> _dt.date | None:
+    """The date of a candidate: its printed year; else the latest such day up to 7 days after `base` (an event
+    is reported after it happened), or, announced as planned (`sẽ diễn ra`, `dự kiến`), the first such day from 7
+    days before `base` on. A base known only to the year keeps its year; only a base known to the day reaches into
+    the next year (`Sáng 2-1` on 30 December)."""
     if c.year is not None:
         return _make_date(c.year, c.month, c.day)
     if base is None:
         return None
-    date = _make_date(base.year, c.month, c.day)
-    if date is None or (date - base).days > 7:
-        before = _make_date(base.year - 1, c.month, c.day)
-        if before is not None:
-            return before
-    return date
+    if precision == "year":
+        return _make_date(base.year, c.month, c.day)
+    years = (base.year - 1, base.year, base.year + 1) if precision == "day" else (base.year - 1, base.year)
+    days = [d for d in (_make_date(y, c.month, c.day) for y in years) if d is not None]
+    if planned:
+        ahead = [d for d in days if d >= base - _SLACK]
+        return min(ahead) if ahead else None
+    past = [d for d in days if d <= base + _SLACK]
+    return max(past) if past else None
+
+
+def _is_planned(text: str, c: _Cand) -> bool:
+    """The sentence of a date announces its event as ahead: `sẽ diễn ra`, `dự kiến`, `sắp`."""
+    return _in_sentence(_PLANNED, text, c)
+
+
+def _in_sentence(words: re.Pattern, text: str, c: _Cand) -> bool:
+    """One of `words` stands in the sentence of a date."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, c.start)), default=0)
+    end_m = _SENTENCE_END.search(text, c.end)
+    return words.search(text, start, end_m.start() if end_m else len(text)) is not None
 
 
 def find_event_date(text: str, base: _dt.date | str | None = None) -> EventDate | None:
     """The first date in a lead paragraph that says when its event happened.
 
     A date without a year takes `base`'s year (the publication date, or the page's external date; a
-    `YYYY-MM-DD`/`YYYY-MM` string is accepted too), or the year before when that would put the event more than
-    7 days after `base`. With no base, a date without a year gives an EventDate whose `date` is None: its part of
-    day (`Sáng 3-7`) is still known.
+    `YYYY-MM-DD`/`YYYY-MM`/`YYYY` string is accepted too, known to that precision): the latest such day up to 7
+    days after `base`, or, when its sentence announces the event as planned (`sẽ diễn ra`, `dự kiến`), the first
+    from 7 days before `base` on. A range (`từ ngày 23 - 25/9`, `Trong hai ngày 14 và 15-8`) gives its first day.
+    With no base, a date without a year gives an EventDate whose `date` is None: its part of day (`Sáng 3-7`) and
+    day-month (`month_day`) are still known.
     """
     if not text:
         return None
-    base_date = _as_base(base)
+    base_date, precision = _as_base(base), _precision(base)
     for c in _candidates(text):
-        if c.year is None and base_date is None:
-            if not _make_date(2024, c.month, c.day):  # 31/02 and the like (2024: 29/02 is a day)
-                continue
-            pod = _PODS.get(_key(c.pod)) if c.pod else None
-            return EventDate(None, pod, c.start, c.end, text[c.start : c.end], False)
-        date = _resolve(c, base_date)
-        if date is None:  # 31/02 and the like: not a date
+        if not _make_date(c.year or 2024, c.month, c.day):  # 31/02 and the like (2024: 29/02 is a day)
             continue
         pod = _PODS.get(_key(c.pod)) if c.pod else None
-        return EventDate(date.isoformat(), pod, c.start, c.end, text[c.start : c.end], c.year is not None)
+        month_day = f"--{c.month:02d}-{c.day:02d}"
+        planned = c.year is None and _is_planned(text, c)
+        date = _resolve(c, base_date, precision, planned)
+        value = date.isoformat() if date is not None else None
+        return EventDate(value, pod, c.start, c.end, text[c.start : c.end], c.year is not None, month_day, planned)
     return None
+
+
+_HELD = re.compile(words_regex(_LEX["held"]["words"], cases=True))
+
+
+def held_dates(text: str) -> list[_dt.date]:
+    """Dates printed with their year in a sentence that says an event took place (`diễn ra từ ngày 01/10/2025 đến
+    ngày 03/10/2025`, `khai mạc ngày 5/6/2024`), not announced as planned; document dates are skipped. The page's
+    own word on when its event was, against which an outside date can be checked."""
+    out = []
+    for c in _candidates(text):
+        if c.year is None or _in_sentence(_PLANNED, text, c) or not _in_sentence(_HELD, text, c):
+            continue
+        date = _make_date(c.year, c.month, c.day)
+        if date is not None:
+            out.append(date)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from hoinghi import lexicons
-from hoinghi.clean.dates import is_date_line, parse_published
+from hoinghi.clean.dates import is_date_line, parse_published, without_weekday
 from hoinghi.text import LOWER, UPPER, fold, normalize, squash, trie_regex, words_regex
 
 _BULLET = re.compile(r"^\s*[•●▪◦·∙*]\s*")
@@ -80,6 +80,7 @@ class Layout:
     captions: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     views: int | None = None
+    kind: str = "article"  # `digest`: a page joining several items (`Điểm báo ngày …`, a tag or listing page)
 
     def leftovers(self) -> list[Line]:
         return [ln for ln in self.lines if ln.label == "leftover"]
@@ -142,6 +143,12 @@ class _Rules:
         self.section_item_max = sec["max_item_words"]
         self.section_items_max = sec["max_items"]
         self.section_drop = set(sec["drop_items"])
+        self.section_above_title_max = sec["above_title_max_words"]
+        self.header_scan = sec["header_scan"]
+        self.section_names = {tuple(n.split()) for n in sec["names"]}
+        self.section_name_max = max(len(n) for n in self.section_names)
+        self.section_firsts = {n[0] for n in self.section_names}
+        self.lead_inside = re.compile(lay["lead"]["inside_raw"])
         cap = lay["caption"]
         self.caption_max = cap["max_words"]
         self.caption_credit_raw = re.compile(cap["credit_raw"])
@@ -161,16 +168,27 @@ class _Rules:
         self.agencies = {fold(a) for a in by["agencies"]}
         self.byline_sep = re.compile(by["separators_raw"])
         self.byline_stop = set(by["stopwords_raw"])
+        self.byline_degrees = re.compile("^(?:(?:" + trie_regex(sorted(by["degrees_raw"])) + r")(?:\.\s*|\s+))+")
+        self.byline_generic = {fold(w) for w in by["generic_raw"]}
+        self.byline_bracketed = re.compile(by["bracketed_raw"])
         self.byline_name_max_words = by["name_max_words"]
         self.byline_source_max_words = by["source_max_words"]
         self.views = [re.compile(p) for p in lay["views"]["patterns"]]
         labels = trie_regex(lay["views"]["in_date"])  # `Thứ Ba, 14/12/2021 - 10:05 | Lượt xem: 1.254`
         self.views_in_date = re.compile(f"(?:{labels})\\W*([\\d.,]+)|([\\d.,]+)\\s*(?:{labels})")
+        self.views_in_date_count = re.compile(lay["views"]["in_date_count"])
         join = lay["join"]
         self.dangling = (",",) + tuple(" " + w for w in join["dangling_raw"])
         self.salutation = re.compile(words_regex(join["salutations_raw"]))
+        self.wrap_width = (join["wrap_min_width"], join["wrap_max_width"])
+        self.wrap_full = join["wrap_full_percent"] / 100
+        self.wrap_min_lines = join["wrap_min_lines"]
         self.related_max = lay["related_block"]["max_words"]
         self.slug = re.compile(lay["related_block"]["slug"])
+        dig = lay["digest"]
+        self.digest_url_parts = set(dig["url_parts"])
+        self.digest_title = re.compile(dig["titles"])
+        self.digest_min_dated = dig["min_dated_items"]
 
 
 @cache
@@ -191,15 +209,15 @@ def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
 
 def _views(line: Line, r: _Rules) -> int | None:
     if line.label == "date":  # `Thứ Ba, 14/12/2021 - 10:05 | Lượt xem: 1.254`
-        m = r.views_in_date.search(line.folded)
-        digits = _NOT_DIGIT.sub("", (m.group(1) or m.group(2))) if m else ""
+        m = r.views_in_date.search(line.folded) or r.views_in_date_count.search(line.folded)
+        digits = _NOT_DIGIT.sub("", next((g for g in m.groups() if g), "")) if m else ""
         return int(digits) if digits else None
     if len(line.text) > 40:
         return None
     for pattern in r.views:
         m = pattern.search(line.folded)
         if m:
-            digits = _NOT_DIGIT.sub("", next(g for g in m.groups() if g and g[0].isdigit()))
+            digits = _NOT_DIGIT.sub("", next((g for g in m.groups() if g and g[0].isdigit()), ""))  # `Lượt xem: .`
             return int(digits) if digits else None
     return None
 
@@ -227,7 +245,11 @@ def _fold_name(text: str) -> str:
 def byline_names(text: str) -> tuple[list[str], list[str]] | None:
     """(authors, sources) when the line is a byline (`Trí Dũng- Quốc Chiến`, `Theo TTXVN`), else None."""
     r = rules()
-    text = text.strip().rstrip(".")
+    text = text.strip()
+    bracketed = r.byline_bracketed.match(text)  # `(H.V., Sở Ngoại vụ TPHCM)`
+    if bracketed:
+        return [bracketed.group(1).strip()], []
+    text = text.rstrip(".")
     if not text or len(text) > r.byline_max_chars or len(text.split()) > r.byline_max_words:
         return None
     m = r.byline_source.match(text)
@@ -239,9 +261,10 @@ def byline_names(text: str) -> tuple[list[str], list[str]] | None:
         return [], sources
     if not names:
         return ([], sources) if sources else None
-    if not all(_author_like(name, r) for name in names):
+    names = [r.byline_degrees.sub("", n) for n in names]  # `PGS. TS. Lê Hải Bình`
+    if not all(_author_like(name, r) or _fold_name(name) in r.byline_generic for name in names):
         return None
-    return names, sources
+    return [n for n in names if _fold_name(n) not in r.byline_generic], sources  # `PV`: a role, no name
 
 
 def _byline_parts(text: str, r: _Rules) -> tuple[list[str] | None, list[str]]:
@@ -327,15 +350,18 @@ def analyse(text: str, url: str | None = None) -> Layout:
     stands."""
     r = rules()
     lines = split_lines(text)
-    content = [ln for ln in lines if ln.label != "blank"]
+    content = _join_hard_wrapped([ln for ln in lines if ln.label != "blank"], r)
     layout = Layout(lines)
     # Pass 1: each line alone.
     tail_from, signed_by = _label_each_line(content, r)
+    content = _split_flat_header(layout, content, url, r)
     # Pass 2: the header zone, up to the lead, holds the section, the title and the date; the tail follows the
     # article.
+    if _is_digest(content, url, r):
+        layout.kind = "digest"
     first_para = _first_paragraph(content, r)
     title_pos = _label_title(layout, content[:first_para], r)
-    _label_section(layout, content[: title_pos if title_pos is not None else first_para], title_pos is not None, r)
+    _label_section(layout, content[: title_pos if title_pos is not None else first_para], title_pos, r)
     end, byline_pos = _label_tail(content, title_pos, tail_from)
     if title_pos is not None and byline_pos is None:
         _label_column_byline(content[title_pos + 1: first_para])
@@ -350,7 +376,167 @@ def analyse(text: str, url: str | None = None) -> Layout:
     _pick_date(layout, content, title_pos)
     _date_from_title(layout)
     _byline_from_date_line(layout, signed_by)
+    if byline_pos is None:
+        _byline_closing_paragraph(layout, content[:end], r)
     return layout
+
+
+def _byline_closing_paragraph(layout: Layout, article: list[Line], r: _Rules) -> None:
+    """Initials in brackets closing the story's last paragraph (`… Trung-Việt. (H.V., Sở Ngoại vụ TPHCM)`) sign
+    it: a byline; the paragraph stays as printed."""
+    last = next((ln for ln in reversed(article) if ln.label == "body"), None)
+    if last is None or not last.text.endswith((")", "|")):
+        return
+    m = r.byline_bracketed.search(last.text)
+    if m and m.start() > 0:
+        layout.bylines.append(m.group(0).strip(" |"))
+
+
+def _join_hard_wrapped(content: list[Line], r: _Rules) -> list[Line]:
+    """On a hard-wrapped page, before any line is labelled, join each full line that ends no sentence with the next
+    (a paragraph, a caption, a headline, a name broken at the line's end: `… đồng chí Nguyễn Văn` / `Lợi, Bí thư …`);
+    a blank line, a date line or a bullet starts anew."""
+    full = _wrap_width(content, r)
+    if full is None:
+        return content
+    out: list[Line] = []
+    last = None  # the physical line the previous item ends with
+    for ln in content:
+        if last is not None and ln.index == last.index + 1 and _wraps_into(last, ln, full, r):
+            out[-1].retext(out[-1].text + " " + ln.text)
+            ln.label, ln.why = "joined", "hard-wrapped: continues the line before"
+        else:
+            out.append(ln)
+        last = ln
+    return out
+
+
+def _wraps_into(prev: Line, ln: Line, full: float, r: _Rules) -> bool:
+    """A full line that ends no sentence goes on in the next when that one starts in lower case or with a digit,
+    or the line stops on a comma, a word that cannot end a sentence or a capitalised word (a name going on)."""
+    if len(prev.text) < full or prev.text.endswith(_SENTENCE_END) or ln.bullet or r.salutation.match(ln.text):
+        return False
+    last = prev.text.rsplit(" ", 1)[-1]
+    if not (_LOWER_START.match(ln.text) or ln.text[:1].isdigit() or prev.text.endswith(r.dangling) or
+            last[:1].isupper()):
+        return False
+    return not is_date_line(ln.text) and _leftover(ln, r) is None
+
+
+def _wrap_width(content: list[Line], r: _Rules) -> float | None:
+    """The length of a full line on a hard-wrapped page; None when the page is not hard-wrapped."""
+    width = max((len(ln.text) for ln in content), default=0)
+    if not r.wrap_width[0] <= width <= r.wrap_width[1]:
+        return None
+    full = width * r.wrap_full
+    nexts = [b for a, b in zip(content, content[1:], strict=False)
+             if len(a.text) >= full and not a.text.endswith(_SENTENCE_END) and b.index == a.index + 1]
+    if len(nexts) < r.wrap_min_lines or 2 * sum(1 for b in nexts if _LOWER_START.match(b.text)) < len(nexts):
+        return None
+    return full
+
+
+def _split_flat_header(layout: Layout, content: list[Line], url: str | None, r: _Rules) -> list[Line]:
+    """A header flattened into one line at the page's top (`Xây dựng Đảng Nghị quyết Đại hội … 2030 Sáng 3/10, Đại
+    hội …`, `Trang chủ > Thời sự Hội nghị …`) split into its section, headline and lead lines, which the passes
+    after label as any others."""
+    slug = _slug_words(url)
+    for pos, ln in enumerate(content[: r.header_scan]):
+        if ln.label != "body":
+            continue
+        if ln.words < r.title_min or any(x.label == "body" and x.words > r.section_item_max for x in content[:pos]):
+            return content
+        parts = _header_parts(ln.text, slug, r) if ln.words >= r.title_min + 2 and \
+            _may_be_flat_header(ln, slug, r) else None
+        if parts is None:
+            continue
+        new = [Line(ln.index, ln.raw, p) for p in parts if p]
+        at = layout.lines.index(ln)
+        layout.lines[at: at + 1] = new
+        return content[:pos] + new + content[pos + 1:]
+    return content
+
+
+def _may_be_flat_header(ln: Line, slug: list[str], r: _Rules) -> bool:
+    """A quick look at a line's first words: a breadcrumb's separator, a section name, the word the address starts
+    with."""
+    head = ln.text[: 12 * (r.section_item_max + 1)]
+    digit = _DIGIT.search(head)
+    if r.section_sep.search(head, 0, digit.start() if digit else len(head)):
+        return True
+    words = head.split(" ", r.section_item_max + 1)[: r.section_item_max + 1]
+    if fold(words[0], normalized=True) in r.section_firsts:
+        first = _SLUG_WORD.findall(fold(" ".join(words[: r.section_name_max]), normalized=True))
+        if any(tuple(first[:n]) in r.section_names for n in range(1, len(first) + 1)):
+            return True
+    return bool(slug) and slug[0] in _SLUG_WORD.findall(fold(" ".join(words), normalized=True))
+
+
+def _header_parts(text: str, slug: list[str], r: _Rules) -> tuple[str, str, str] | None:
+    """(section, headline, lead) of a flattened header line, None when the line is none: the headline starts
+    where the page's address spells it, or after a section name, and ends where the address stops spelling it
+    or a lead opens (`Sáng 3/10,`)."""
+    digit = _DIGIT.search(text)
+    crumbs = list(r.section_sep.finditer(text, 0, digit.start() if digit else len(text)))  # not `3/10`
+    head = text[crumbs[-1].end():] if crumbs else text
+    crumb = text[: len(text) - len(head)]
+    if crumb and any(len(c.split()) > r.section_item_max for c in r.section_sep.split(crumb) if c.strip()):
+        return None
+    words = head.split()
+    start, end, lead_at = _headline_span(words, slug, r)
+    title, lead = " ".join(words[start:end]), " ".join(words[end:])
+    alone = start == 0 and not crumb  # nothing in front of the headline
+    if (alone and (end == len(words) or lead_at is None)) or not r.title_min <= end - start <= r.title_max or \
+            title.endswith(_FULL_STOP) or r.lead.match(title) or not _starts_upper(title) or \
+            (lead and not _starts_upper(lead)):  # a headline and a lead open in capitals
+        return None
+    return (crumb + " ".join(words[:start])).strip(), title, lead
+
+
+def _starts_upper(text: str) -> bool:
+    return text[:1].isupper() or text[:1] in "(\"“"
+
+
+def _headline_span(words: list[str], slug: list[str], r: _Rules) -> tuple[int, int, int | None]:
+    """Where a headline starts and ends among a flattened header's words, and where a lead opens (None: none)."""
+    reach = r.section_item_max + max(len(slug), r.section_name_max) + 1  # the words a span or a name can reach
+    folded = fold(" ".join(words[:reach]), normalized=True).split(" ")  # one folded word for each word
+    if len(folded) != len(words[:reach]):
+        folded = [fold(w, normalized=True) for w in words[:reach]]
+    tokens = [(i, t) for i, w in enumerate(folded) for t in _SLUG_WORD.findall(w)]
+    span = _slug_span(tokens, slug, r) if slug else None
+    start, end = span if span else (_section_name_words(tokens, r), None)
+    rest = " ".join(words[start: start + r.title_max + 1])  # a lead opens within a headline's length
+    lead = r.lead_inside.search(rest)
+    lead_at = start + len(rest[: lead.start()].split()) if lead else None
+    if end is None or (lead_at is not None and lead_at >= end):
+        end = lead_at if lead_at is not None else len(words)
+    return start, end, lead_at
+
+
+def _slug_span(tokens: list[tuple[int, str]], slug: list[str], r: _Rules) -> tuple[int, int] | None:
+    """The words (first, past the last) of a line that the page's address spells, starting within a section's
+    length of the line's start."""
+    for j, (i, t) in enumerate(tokens):
+        if i > r.section_item_max:
+            return None
+        if t != slug[0]:
+            continue
+        n = 0
+        while j + n < len(tokens) and n < len(slug) and tokens[j + n][1] == slug[n]:
+            n += 1
+        if n >= 5 and n >= 0.8 * len(slug):
+            return i, tokens[j + n - 1][0] + 1
+    return None
+
+
+def _section_name_words(tokens: list[tuple[int, str]], r: _Rules) -> int:
+    """How many words of a line's start are a section name (`Xây dựng Đảng`, `Quốc phòng - An ninh`); 0 if none."""
+    folded = [t for _, t in tokens[: r.section_name_max]]
+    for n in range(len(folded), 0, -1):
+        if tuple(folded[:n]) in r.section_names:
+            return tokens[n - 1][0] + 1
+    return 0
 
 
 def _label_each_line(content: list[Line], r: _Rules) -> tuple[int | None, list[str]]:
@@ -363,10 +549,10 @@ def _label_each_line(content: list[Line], r: _Rules) -> tuple[int | None, list[s
     for pos, ln in enumerate(content):
         if id(ln) in menus:
             ln.label, ln.why = "leftover", "menu"
-        elif is_date_line(ln.text):
-            ln.label, ln.why = "date", "date line"
         elif ln.words <= 12 and _label_signed_date_line(ln, signed_by):
             pass
+        elif is_date_line(ln.text):
+            ln.label, ln.why = "date", "date line"
         elif left := _leftover(ln, r):
             ln.label, ln.why = "leftover", left[0]
             if left[1] == "end" and tail_from is None and pos > 0:
@@ -388,7 +574,8 @@ def _label_each_line(content: list[Line], r: _Rules) -> tuple[int | None, list[s
 def _label_signed_date_line(ln: Line, signed_by: list[str]) -> bool:
     """A byline and a date (`PV - 03/04/2025 17:35`): a date line; its byline is kept in `signed_by`."""
     signed = _SIGNED_DATE.match(ln.text)
-    if signed and is_date_line(signed.group(2)) and byline_names(signed.group(1)):
+    if signed and without_weekday(signed.group(1)) == signed.group(1) and is_date_line(signed.group(2)) and \
+            byline_names(signed.group(1)):
         ln.label, ln.why = "date", "byline and date line"
         signed_by.append(signed.group(1))
         return True
@@ -408,6 +595,7 @@ def _first_paragraph(content: list[Line], r: _Rules) -> int:
 
 def _label_title(layout: Layout, header: list[Line], r: _Rules) -> int | None:
     """The headline among the lines before the lead, labelled; its position."""
+    _join_two_line_headline(header, r)
     title_pos = _pick_title(header, r)
     if title_pos is not None:
         header[title_pos].label, header[title_pos].why = "title", "longest headline-like line before the lead"
@@ -415,8 +603,22 @@ def _label_title(layout: Layout, header: list[Line], r: _Rules) -> int | None:
     return title_pos
 
 
-def _label_section(layout: Layout, header: list[Line], has_title: bool, r: _Rules) -> None:
-    """The section before the title: breadcrumbs, and short lines when a title follows; a menu bar is a leftover."""
+def _join_two_line_headline(header: list[Line], r: _Rules) -> None:
+    """A headline printed over two lines, the first ending in `:` (`Đại hội Đảng bộ tỉnh lần thứ XX:` /
+    `Đoàn kết, dân chủ, kỷ cương, đột phá, phát triển`), is one line."""
+    for ln, nxt in zip(header, header[1:], strict=False):
+        if ln.text.endswith(":") and ln.label == "body" and nxt.label == "body" and not nxt.text.endswith(":") \
+                and ln.words + nxt.words <= r.title_max and not _LOWER_START.match(ln.text) \
+                and not _LOWER_START.match(nxt.text) and not r.lead.match(nxt.text) and not _paragraph_like(nxt):
+            ln.retext(ln.text + " " + nxt.text)
+            nxt.label, nxt.why = "joined", "the headline's second line"
+            return
+
+
+def _label_section(layout: Layout, header: list[Line], title_pos: int | None, r: _Rules) -> None:
+    """The section before the title: breadcrumbs, and short lines when a title follows (not on a digest, where
+    such a line names the tag); a menu bar is a leftover."""
+    short = title_pos is not None
     for ln in header:
         if ln.label != "body":
             continue
@@ -426,9 +628,36 @@ def _label_section(layout: Layout, header: list[Line], has_title: bool, r: _Rule
         elif items is not None:
             ln.label, ln.why = "section", "breadcrumb"
             layout.section.extend(items)
-        elif has_title and ln.words <= r.section_item_max and not ln.bullet and not _caption_like(ln, r):
+        elif short and _short_section_line(ln, header, r):
+            if layout.kind == "digest":
+                ln.label, ln.why = "leftover", "the tag's or topic's name over a digest"
+                continue
             ln.label, ln.why = "section", "short line before the title"
             layout.section.append(ln.text)
+
+
+def _short_section_line(ln: Line, header: list[Line], r: _Rules) -> bool:
+    """A short line before the title, or, alone at the page's top right above it, one a little longer
+    (`Hội nghị toàn quốc công tác Đối ngoại nhân dân` over its headline)."""
+    if ln.bullet or _caption_like(ln, r):
+        return False
+    if ln.words <= r.section_item_max:
+        return True
+    return ln.words <= r.section_above_title_max and not ln.text.endswith(_SENTENCE_END) and \
+        [x for x in header if x.label == "body"] == [ln]
+
+
+def _is_digest(content: list[Line], url: str | None, r: _Rules) -> bool:
+    """A page joining several items: a tag, topic or search page by its address, a digest by its headline
+    (`Điểm báo ngày …`), or a listing of several dated headlines."""
+    if url:
+        parts = url.split("?")[0].split("#")[0].lower().split("/")[3:-1]
+        if any(p in r.digest_url_parts for p in parts):
+            return True
+    head = [ln for ln in content[: 2 * r.header_scan] if ln.label == "body"][: r.header_scan]
+    if any(ln.words <= r.title_max and r.digest_title.match(ln.folded) for ln in head):
+        return True
+    return sum(1 for ln in content if ln.label == "date") >= r.digest_min_dated
 
 
 def _label_tail(content: list[Line], title_pos: int | None, tail_from: int | None) -> tuple[int, int | None]:
@@ -501,6 +730,8 @@ def _label_slug_title(layout: Layout, content: list[Line], url: str | None) -> N
     for ln in content:
         if ln.label == "title":  # a subhead or a photo's caption under the headline
             ln.label, ln.why = "caption", "headline-like line; the address spells out another"
+    if title_line.label == "section" and title_line.text in layout.section:
+        layout.section.remove(title_line.text)
     title_line.label, title_line.why = "title", "the headline the page's address spells out"
     layout.title = title_line.text
 
@@ -548,6 +779,7 @@ _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _SLUG_ID = re.compile(r"(?:[-_.](?:[a-z]{0,4}\d{3,}[a-z0-9]*|html?|aspx?|php|vgp|vnp|ngn))+$")
 
 
+@lru_cache(maxsize=256)
 def _slug_words(url: str | None) -> list[str]:
     """The words of a page address's last part, without its id and extension: `…/tiep-doan-cong-tac-12345.html`
     -> [tiep, doan, cong, tac]; [] when it holds no readable headline."""
@@ -648,7 +880,8 @@ def _join_wrapped(content: list[Line], r: _Rules) -> None:
                 prev = None
             continue
         if prev is not None and not prev.text.rstrip().endswith(_SENTENCE_END) and (
-                _LOWER_START.match(ln.text) or prev.text.endswith(r.dangling)) and not r.salutation.match(ln.text):
+                _LOWER_START.match(ln.text) or prev.text.endswith(r.dangling)) and not r.salutation.match(ln.text) \
+                and _HAS_LOWER.search(ln.text):  # a heading in capitals (`QUYẾT NGHỊ`) stands alone
             prev.retext(prev.text + " " + ln.text)
             ln.label, ln.why = "joined", "continues the line before"
             continue
@@ -656,15 +889,17 @@ def _join_wrapped(content: list[Line], r: _Rules) -> None:
 
 
 def _pick_date(layout: Layout, content: list[Line], title_pos: int | None) -> None:
-    """Of the page's date lines, the article's: a labelled one, one with a time, then the nearest to the title."""
+    """Of the page's date lines, the article's: a labelled one, one with a time, then the nearest to the title. A
+    portal's header date (today's date with its weekday at the very top, another date line following) is not."""
+    dated = [(i, ln, pub) for i, ln in enumerate(content)
+             if ln.label == "date" and (pub := parse_published(ln.text)) is not None]
+    if len(dated) > 1 and _header_date(dated[0], content, title_pos):
+        dated[0][1].label, dated[0][1].why = "leftover", "portal's header date (today's, above the menu)"
+        dated = dated[1:]
     best = None
-    for i, ln in enumerate(content):
-        if ln.label != "date":
-            continue
-        pub = parse_published(ln.text)
-        if pub is None:
-            continue
-        labelled = bool(_A_WORD.search(ln.folded.replace("thu ", "").replace("chu nhat", "")))
+    for i, ln, pub in dated:
+        plain = without_weekday(ln.text)
+        labelled = bool(_A_WORD.search(fold(plain, normalized=True)))
         distance = abs(i - title_pos) if title_pos is not None else i
         key = (not pub.has_time and not labelled, distance)
         if best is None or key < best[0]:
@@ -674,3 +909,12 @@ def _pick_date(layout: Layout, content: list[Line], title_pos: int | None) -> No
         for ln in content:
             if ln.label == "date" and ln is not best[1]:
                 ln.why = "another date line"
+
+
+def _header_date(first: tuple, content: list[Line], title_pos: int | None) -> bool:
+    """The first date line is the portal's header date: at the page's top (only leftovers, a masthead or a section
+    before it), above the title, a weekday and no time."""
+    i, ln, pub = first
+    if pub.has_time or (title_pos is not None and i > title_pos) or without_weekday(ln.text) == ln.text:
+        return False
+    return sum(1 for x in content[:i] if x.label not in ("leftover", "blank")) <= 1

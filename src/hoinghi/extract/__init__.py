@@ -16,6 +16,7 @@ from hoinghi.extract.documents import find_documents
 from hoinghi.extract.orgs import find_organizations
 from hoinghi.extract.people import complete_positions, find_people
 from hoinghi.extract.places import dedupe, find_places
+from hoinghi.extract.spans import ByStart
 from hoinghi.geo import all_provinces, province_info
 from hoinghi.model import Document, Mention, Organization, Person, Place
 from hoinghi.text import fold
@@ -78,15 +79,18 @@ def entities(text: str, *, when: dt.date | None = None, url: str | None = None, 
         places = find_places(text, skip=person_spans, when=when, context_province=province)
     orgs = find_organizations(text, person_spans)
     docs = find_documents(text, context_level="provincial" if province else None)
-    return assemble(text, people, orgs, places, docs, province)
+    return assemble(text, people, orgs, places, docs, province, when=when)
 
 
-def assemble(text: str, people: list, orgs: list, places: list, docs: list, province: str | None) -> Entities:
-    """The record's lists from the recognisers' matches, with every mention (and the rule that found it)."""
+def assemble(text: str, people: list, orgs: list, places: list, docs: list, province: str | None,
+             when: dt.date | None = None) -> Entities:
+    """The record's lists from the recognisers' matches, with every mention (and the rule that found it). `when`
+    (the article's date) decides whether a bare unit is completed with the province before or after the 2025
+    merger."""
     out = Entities(province=province, people_matches=people, org_matches=orgs, place_matches=places,
                    document_matches=docs)
     found: list[tuple[Mention, str]] = []
-    _add_people(out, found, text, people, province)
+    _add_people(out, found, text, people, article_province(places, None) or province, when)
     _add_organizations(out, found, text, orgs, places, province)
     places = _add_places(out, found, places)
     for i, dm in enumerate(docs):
@@ -102,9 +106,11 @@ def _rule(match) -> str:
     return getattr(match, "rule", "") or ""
 
 
-def _add_people(out: Entities, found: list, text: str, people: list, province: str | None) -> None:
+def _add_people(out: Entities, found: list, text: str, people: list, province: str | None,
+                when: dt.date | None) -> None:
+    """The people, with positions completed by the province the text names (else the portal's) as of `when`."""
     for i, pm in enumerate(people):
-        pm.person.positions_full = complete_positions(pm.person, province)
+        pm.person.positions_full = complete_positions(pm.person, province, when)
         out.people.append(pm.person)
         found += [(Mention("person", text[s:e], s, e, i), _rule(pm)) for s, e in pm.spans]
         rules = getattr(pm, "position_rules", None) or [""] * len(pm.position_spans)
@@ -112,8 +118,9 @@ def _add_people(out: Entities, found: list, text: str, people: list, province: s
 
 
 def _add_organizations(out: Entities, found: list, text: str, orgs: list, places: list, province: str | None) -> None:
+    provinces = ByStart((m for m in places if m.place.kind == "province"), lambda m: m.start)
     for i, om in enumerate(orgs):
-        om.org.province = _org_province(om.org.name, places, om.spans, province)
+        om.org.province = _org_province(om.org.name, provinces, om.spans, province)
         out.organizations.append(om.org)
         found += [(Mention("organization", text[s:e], s, e, i), _rule(om)) for s, e in om.spans]
     for m in places:
@@ -136,13 +143,13 @@ def _add_places(out: Entities, found: list, places: list) -> list:
 _PROVINCIAL = re.compile(r"(?:Tỉnh ủy|Tỉnh|tỉnh|Thành ủy|thành phố|Ủy ban nhân dân tỉnh|Hội đồng nhân dân tỉnh)(?:\s|$)")
 
 
-def _org_province(name: str, places: list, spans: list[tuple[int, int]], province: str | None) -> str | None:
-    """The province of a provincial body: one named inside it (`Tỉnh ủy Yên Bái`), else the article's for a bare
-    `Tỉnh ủy`, `UBND tỉnh`, `Sở Ngoại vụ tỉnh`."""
+def _org_province(name: str, provinces: ByStart, spans: list[tuple[int, int]], province: str | None) -> str | None:
+    """The province of a provincial body: one named inside it (`Tỉnh ủy Yên Bái`; `provinces`: the places that are
+    provinces, by start), else the article's for a bare `Tỉnh ủy`, `UBND tỉnh`, `Sở Ngoại vụ tỉnh`."""
     for s, e in spans:
-        for m in places:
-            if s <= m.start < e and m.place.kind == "province":
-                return m.place.province or m.place.name
+        m = provinces.first(s, e)
+        if m is not None:
+            return m.place.province or m.place.name
     if province and _PROVINCIAL.search(name):
         return province
     return None

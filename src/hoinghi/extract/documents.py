@@ -26,14 +26,14 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache
 
 from hoinghi.lexicons import load
 from hoinghi.model import Document
-from hoinghi.text import normalize, trie_regex
+from hoinghi.text import normalize, trie_regex, words_regex
 
-__all__ = ["DocumentMatch", "document_key", "find_documents", "normalize_code"]
+__all__ = ["DocumentMatch", "document_key", "find_documents", "implied_code", "normalize_code"]
 
 _LEX = load("documents.toml")
 
@@ -70,19 +70,19 @@ _NUMWORD = (
 _KHOA = r"(?i:kh(?:óa|oá|oa))"
 _TERM = r"\s*,?\s*\(?\s*" + _KHOA + r"\s+(?P<term>" + _ROMAN + "|" + _DIGITS + r")\)?"
 _TW = r"(?:(?i:trung\s+ương)|TW|TƯ|T\.Ư)(?!\w)"
-_BCH = r"(?:(?i:ban\s+chấp\s+hành)|BCH)\s*" + _TW + r"(?:\s+Đảng(?!\s+bộ))?"
+_BCH = r"(?P<bch>(?:(?i:ban\s+chấp\s+hành)|BCH)\s*" + _TW + r"(?:\s+Đảng(?!\s+bộ))?)"
 
 # A code segment: KL, TW, QĐi, NĐ, TTg, UBND, BĐNTW, QH14, T.Ư
 _SEG = r"(?:T\.Ư|" + _UP + "[" + re.escape(_UPPER) + r"a-zđ]{0,9}\d{0,2})"
 _CODE_AFTER_YEAR = _SEG + r"(?:[-/]" + _SEG + r"){0,3}"
-_CODE_AFTER_NUM = _SEG + r"(?:\s?[-/]\s?" + _SEG + r"){1,3}"
+_CODE_AFTER_NUM = _SEG + r"(?:\s?[-–/]\s?" + _SEG + r"){1,3}"
 _NUMBER_CORE = (
-    r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d)/(?P<code1>" + _CODE_AFTER_YEAR + r")|(?:\s?-\s?|/)(?P<code2>"
+    r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d)/(?P<code1>" + _CODE_AFTER_YEAR + r")|(?:\s?[-–]\s?|/)(?P<code2>"
     + _CODE_AFTER_NUM + r"))?(?![\w/]|[.,]\d)"
 )
 _NUMBER = re.compile(r"(?:\s*,?\s*(?P<so>(?i:số))\s*:?\s*|\s+)" + _NUMBER_CORE)
 _BARE = re.compile(
-    r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d)/(?P<code1>" + _CODE_AFTER_YEAR + r")|(?:\s?-\s?|/)(?P<code2>"
+    r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d)/(?P<code1>" + _CODE_AFTER_YEAR + r")|(?:\s?[-–]\s?|/)(?P<code2>"
     + _CODE_AFTER_NUM + r"))(?![\w/]|[.,]\d)"
 )
 
@@ -99,6 +99,7 @@ _PLENUM_OF = re.compile(
     + r"))\s*,?\s*(?:(?i:của)\s+)?" + _BCH + r")|(?:" + _TW + r"\s+(?P<d2>" + _DIGITS + r")))"
 )
 _TERM_RE = re.compile(_TERM)
+_MORE_TERM = re.compile(r"\s*(?:,|;|(?i:và))\s*(?:" + _KHOA + r"\s+)?(?P<term>" + _ROMAN + r")")
 # The next word after a position decides which of the patterns below is worth trying.
 _NEXT_WORD = re.compile(r"[\s,(]*(\w+)")
 _PLENUM_FIRST = frozenset(_LEX["next_plenum"])
@@ -110,6 +111,7 @@ _PLENUM_OF_FIRST = frozenset(_LEX["next_plenum_of"])
 _UNIT = r"(?i:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
 _CONG_N = r"(?:(?:(?i:lần\s+thứ)\s+(?:(?P<w>" + _NUMWORD + r")|(?P<d>" + _DIGITS + r")|(?P<r>" + _ROMAN + r")))|(?P<r2>" + _ROMAN + r")|(?P<d2>" + _DIGITS + r"))"
 _CONGRESS_HEAD = re.compile(r"\s+(?i:đại\s+hội)(?:\s+(?i:đại\s+biểu))?")
+_CONGRESS_WORD = re.compile(r"(?i:đại\s+hội)(?:\s+(?i:đại\s+biểu))?")
 _CONG_PROVINCIAL = re.compile(
     r"\s+Đảng\s+bộ(?:\s*" + _UNIT + r")?(?P<name>" + _NAME + r")?\s*,?\s*(?:" + _KHOA + r"\s+(?:(?P<kr>" + _ROMAN + r")|(?P<kd>"
     + _DIGITS + r"))|" + _CONG_N + r")"
@@ -117,6 +119,10 @@ _CONG_PROVINCIAL = re.compile(
 _CONG_NATIONAL_PARTY = re.compile(
     r"\s+Đảng(?!\s+bộ)(?:\s+(?i:cộng\s+sản\s+việt\s+nam))?(?:\s+(?i:toàn\s+quốc))?\s+" + _CONG_N
 )
+# `nghị quyết Đại hội` with no number, followed by neither another body's congress (`Đại hội Đoàn`) nor a
+# generic one (`Đại hội Đảng các cấp`): the congress the text is about.
+_ANAPHORIC_CONGRESS = re.compile(r"(?!\s+(?:Đảng(?:\s+bộ)?\s+)?(?i:các\s+cấp))(?=\s+(?:Đảng(?!\w)|[^\W\d" + re.escape(_UPPER)
+                                 + r"])|\s*[.,;:!?)]|$)")
 _CONG_PLAIN = re.compile(r"(?P<tq>\s+(?i:toàn\s+quốc))?\s+" + _CONG_N)
 _CONG_AFTER_PROV = re.compile(r"\s+(?:(?i:của)\s+)?Đảng\s+bộ(?:\s*" + _UNIT + r")?")
 _CONG_AFTER_NAT = re.compile(r"\s+(?:(?i:của)\s+)?(?:Đảng(?!\s+bộ)|(?i:toàn\s+quốc))")
@@ -141,6 +147,10 @@ _CLOSING = set(_LEX["closing_issuers"])
 
 _CODE_ISSUERS = [(re.compile(p), name) for p, name in _LEX["code_issuers"]]
 _CODE_KINDS: dict[str, str] = _LEX["code_kinds"]
+_KIND_CODES: dict[str, str] = {}
+for _head, _kind in _CODE_KINDS.items():
+    _KIND_CODES.setdefault(_kind, _head)  # the first listed: `NQ` before `NQLT`, the party's `QĐi` for Quy định
+_ISSUER_SUFFIXES = [(issuer, suffix) for issuer, suffix in _LEX["issuer_code_suffixes"]]
 
 # Kinds
 _KIND_OF: dict[str, str] = {}
@@ -159,7 +169,7 @@ _CONGRESS_KINDS = set(_LEX["congress_kinds"])
 _MASTER = re.compile(
     r"(?P<kind>(?i:" + _KIND_ALT + r"))(?!\w)"
     r"|(?P<abbr>" + _ABBR_ALT + r")(?=\s*(?:(?i:số)\s*)?\d|\s*" + _TW + r")"
-    r"|(?P<bare>\d)(?=\d{0,4}(?:\s?-\s?" + _UP + r"|/(?:(?:19|20)\d\d/)?" + _UP + r"))"
+    r"|(?P<bare>\d)(?=\d{0,4}(?:\s?[-–]\s?" + _UP + r"|/(?:(?:19|20)\d\d/)?" + _UP + r"))"
 )
 # Fast candidate finding: kind words are looked up with str.find in the lower-cased text (a regex alternation
 # tried at every position costs ~1 ms on a 4 KB page), codes from their `-` and `/`.
@@ -168,6 +178,10 @@ _KIND_WORDS_LOW = [w for w in _KIND_OF if not any(w != v and w.startswith(v) for
 _PLURAL_WORDS = _LEX["plural_words"]
 _PLURAL_BEFORE = re.compile(
     r"(?i:" + trie_regex(sorted(_PLURAL_WORDS)) + r")\s+(?:(?i:" + _KIND_ALT + r")\s*(?:,|và)\s*)*$"
+)
+_DRAFT_BEFORE = re.compile(
+    r"(?<!\w)(?i:" + trie_regex(sorted(w.replace(" ", "\0") for w in _LEX["draft_words"]),
+                                  char=lambda c: r"\s+" if c == "\0" else re.escape(c)) + r")\s+$"
 )
 _PLURAL_WORD_BEFORE = re.compile(r"(?<!\w)(?i:các|những)\s+$")
 _PLURAL_TAIL = re.compile(
@@ -185,6 +199,12 @@ _CLOSE_QUOTE = {"“": "”", '"': '"', "'": "'", "‘": "’"}
 # Where an unquoted subject ends: punctuation, a quote, a paragraph break (a line break before a capital letter),
 # `và` / `,` before the next capitalised document, `do <issuer> ban hành`, or a closing `của <top issuer>`.
 _HARD_STOP = re.compile(r"[;:!?(|”\"’\n]|\.(?=\s|$|/)")
+# A comma that closes the clause: a clause-opening word after it, or a capitalised word after two words
+# among lower-case ones (`… trong tình hình mới, Ban Thường vụ Huyện ủy ban hành …`; `của Đảng, Nhà nước, Mặt trận`
+# goes on).
+_CLAUSE_COMMA = re.compile(
+    r"(?P<prev>(?:\w+\s+)?\w+),\s+(?=" + words_regex(_LEX["clause_openers"]) + "|(?P<up>" + _UP + r"))"
+)
 _LIST_GLUE = re.compile(r"(?:\s+và|\s*,)\s*$")
 _DO_ENACTED = re.compile(r"\s+do\s+[^.;\n]{0,60}?\s(?i:ban\s+hành)(?!\w)")
 _AFTER_CLOSING = re.compile(r"(?:" + _TERM + r")?\s*(?:[;.)]|$)")
@@ -279,7 +299,7 @@ def normalize_code(code: str) -> str:
     """One spelling of a document code: `CT-TW`, `CT/ TƯ`, `CT/T.Ư` -> `CT/TW`; `NĐ-CP`, `QĐi/TW` kept."""
     c = "".join(code.split())
     if not c.isascii():
-        c = unicodedata.normalize("NFC", c).replace("\u00d0", "Đ")
+        c = unicodedata.normalize("NFC", c).replace("\u00d0", "Đ").replace("–", "-")
     c = c.replace("T.Ư", "TW").replace("TƯ", "TW")
     return _PARTY_HYPHEN.sub(r"\1/\2", c)
 
@@ -293,6 +313,16 @@ def _code_kind(code: str, year: str | None) -> str | None:
     return None
 
 
+def implied_code(kind: str | None, issuer: str | None) -> str | None:
+    """The code a party body's document of this kind carries, when its issuer says which body (spelt out):
+    (`Kết luận`, `Bộ Chính trị`) -> `KL/TW`; (`Kế hoạch`, `Ban Thường vụ Tỉnh ủy Yên Bái`) -> `KH/TU`; else None."""
+    head = _KIND_CODES.get(kind or "")
+    if not head or not issuer:
+        return None
+    suffix = next((s for body, s in _ISSUER_SUFFIXES if issuer.startswith(body)), None)
+    return f"{head}/{suffix}" if suffix else None
+
+
 def _code_issuer(code: str) -> str | None:
     for rx, name in _CODE_ISSUERS:
         if rx.search(code):
@@ -300,20 +330,33 @@ def _code_issuer(code: str) -> str | None:
     return None
 
 
-def _match_issuer(text: str, pos: int) -> tuple[str, int] | None:
+def _match_issuer(text: str, pos: int) -> tuple[str, str, int] | None:
+    """The issuer at `pos`: (as printed, spelt out, end), or None."""
     if not _ISSUER_ANY_RE.match(text, pos):
         return None
     for rx, canonical in _ISSUERS:
         m = rx.match(text, pos)
         if m:
+            printed = _squash(m.group(0))
             if canonical == "{0}":
-                return _squash(m.group(0)), m.end()
+                return printed, printed, m.end()
             name = m.groupdict().get("name")
-            return canonical.replace("{name}", " " + _squash(name) if name else ""), m.end()
+            return printed, canonical.replace("{name}", " " + _squash(name) if name else ""), m.end()
     return None
 
 
+def _set_issuer(doc: Document, printed: str, full: str | None = None) -> None:
+    doc.issuer, doc.issuer_full = printed, full or printed
+
+
+def _bch_issuer(m: re.Match[str]) -> tuple[str, str]:
+    """The Central Committee as printed in a plenum's name (`Ban Chấp hành T.Ư Đảng`), and spelt out."""
+    bch = m.groupdict().get("bch")
+    return (_squash(bch) if bch else _BCH_FULL), _BCH_FULL
+
+
 _KEY_STRIP = " .,;:-–—\"'“”()"
+_BCH_FULL = "Ban Chấp hành Trung ương"
 
 
 def _norm(s: str | None) -> str:
@@ -354,6 +397,7 @@ class _Ref:
     issuer_printed: bool = False
     level_guessed: bool = False  # a congress whose level the text does not say (`Nghị quyết Đại hội XIII`)
     rule: str = ""  # how it was found (DocumentMatch.rule)
+    also: list[Document] = field(default_factory=list)  # more documents named by the same words (other terms)
 
 
 def _parse_head(text: str, m: re.Match[str], context_level: str | None) -> _Ref | None:
@@ -364,6 +408,8 @@ def _parse_head(text: str, m: re.Match[str], context_level: str | None) -> _Ref 
         return None
     lower = word[0].islower()
     start, pos = m.start(), m.end()
+    if _DRAFT_BEFORE.search(text, max(0, start - 16), start):
+        return None  # `dự thảo Nghị quyết …`: a draft is not issued
     nw = _next_word(text, pos)
     ref = (_head_plenum(text, start, pos, kind, nw) or _head_congress(text, start, pos, kind, nw, context_level)
            or _head_number(text, start, pos, kind, nw, lower))
@@ -389,12 +435,31 @@ def _head_plenum(text: str, start: int, pos: int, kind: str, nw: str) -> _Ref | 
     plenum = _ordinal(pm, "w", "d", "r") if pm else None
     if not plenum or not 0 < plenum <= _MAX_PLENUM:
         return None
-    doc = Document(kind=kind, plenum=plenum, issuer="Ban Chấp hành Trung ương", level="national")
+    doc = Document(kind=kind, plenum=plenum, level="national")
+    _set_issuer(doc, *_bch_issuer(pm))
     pos = pm.end()
     tm = _TERM_RE.match(text, pos)
+    more: list[Document] = []
     if tm:
         doc.term, pos = _term(tm.group("term")), tm.end()
-    return _Ref(doc, start, pos, pos, rule="plenum resolution")
+        pos = _more_terms(text, pos, doc, more)
+    return _Ref(doc, start, pos, pos, rule="plenum resolution", also=more)
+
+
+def _more_terms(text: str, pos: int, doc: Document, more: list[Document]) -> int:
+    """`Nghị quyết Trung ương 4 (khóa XI, khóa XII)`, `… khóa XI và XII`: the same plenum of each further term is
+    a resolution of its own (appended to `more`). Returns where the list ends (its closing bracket included)."""
+    while True:
+        m = _MORE_TERM.match(text, pos)
+        term = _term(m.group("term")) if m else None
+        if not term:
+            break
+        if term != doc.term and all(d.term != term for d in more):
+            more.append(replace(doc, term=term))
+        pos = m.end()
+    if more and text.startswith(")", pos):
+        pos += 1
+    return pos
 
 
 def _head_congress(text: str, start: int, pos: int, kind: str, nw: str, context_level: str | None) -> _Ref | None:
@@ -403,11 +468,31 @@ def _head_congress(text: str, start: int, pos: int, kind: str, nw: str, context_
         return None
     cm = _CONGRESS_HEAD.match(text, pos)
     got = _parse_congress(text, cm.end(), context_level) if cm else None
+    rule = "congress resolution"
+    if not got and cm and _ANAPHORIC_CONGRESS.match(text, cm.end()) and not _plural_before(text, start):
+        got = _named_congress(text, context_level)  # `mục tiêu nghị quyết Đại hội đã đề ra`
+        got = got and (got[0], got[1], cm.end(), got[2])
+        rule = "congress resolution (the congress the text names)"
     if not got:
         return None
     congress, level, pos, guessed = got
     return _Ref(Document(kind=kind, congress=congress, level=level), start, pos, pos, level_guessed=guessed,
-                rule="congress resolution")
+                rule=rule)
+
+
+@lru_cache(maxsize=8)
+def _named_congress(text: str, context_level: str | None) -> tuple[str, str, bool] | None:
+    """The one party congress the text names with its number (`Đại hội Đảng bộ tỉnh lần thứ XVI`), else None."""
+    low = text.lower()
+    named = set()
+    i = low.find("đại hội")
+    while i >= 0:
+        cm = _CONGRESS_WORD.match(text, i)
+        got = _parse_congress(text, cm.end(), context_level) if cm else None
+        if got:
+            named.add((got[0], got[1], got[3]))
+        i = low.find("đại hội", i + 7)
+    return named.pop() if len(named) == 1 else None
 
 
 def _head_number(text: str, start: int, pos: int, kind: str, nw: str, lower: bool) -> _Ref | None:
@@ -497,8 +582,8 @@ def _parse_tail(text: str, ref: _Ref) -> None:
             got = _match_issuer(text, m.end()) if m else None
             if got:
                 seen.add("issuer")
-                doc.issuer, pos = got
-                ref.issuer_printed = True
+                _set_issuer(doc, got[0], got[1])
+                pos, ref.issuer_printed = got[2], True
                 continue
         if nw in _TERM_FIRST and "term" not in seen:
             m = _TERM_RE.match(text, pos)
@@ -513,7 +598,8 @@ def _parse_tail(text: str, ref: _Ref) -> None:
                 seen.add("plenum")
                 doc.plenum = doc.plenum or _ordinal(m, "w", "d", "d2")
                 if not ref.issuer_printed:
-                    doc.issuer, ref.issuer_printed = "Ban Chấp hành Trung ương", True
+                    _set_issuer(doc, *_bch_issuer(m))
+                    ref.issuer_printed = True
                 pos = m.end()
                 continue
         break
@@ -539,8 +625,8 @@ def _parse_subject(scan: _Scan, ref: _Ref) -> None:
             im = _ISSUER_FIRST.match(text, end)
             got = _match_issuer(text, im.end()) if im else None
             if got:
-                ref.doc.issuer, end = got
-                ref.issuer_printed = True
+                _set_issuer(ref.doc, got[0], got[1])
+                end, ref.issuer_printed = got[2], True
     else:
         limit = min(len(text), start + _MAX_SUBJECT)
         stop_at = _subject_stop(scan, start, limit)
@@ -573,6 +659,7 @@ def _subject_stop(scan: _Scan, start: int, limit: int) -> int:
             stop = m.start()
             break
         pos = m.end()
+    stop = _clause_end(text, start, stop)
     i = bisect_left(scan.kinds, start + 1)
     while i < len(scan.kinds) and scan.kinds[i] < stop:
         p = scan.kinds[i]
@@ -587,6 +674,14 @@ def _subject_stop(scan: _Scan, start: int, limit: int) -> int:
         dm = _DO_ENACTED.match(text, d, stop)
         if dm:
             stop = d
+    return stop
+
+
+def _clause_end(text: str, start: int, stop: int) -> int:
+    """Where the clause that holds an unquoted subject ends, before `stop`: at a comma that opens another clause."""
+    for m in _CLAUSE_COMMA.finditer(text, start, stop):
+        if not (m.group("up") and any(w[0].isupper() for w in m.group("prev").split())):
+            return m.end("prev")
     return stop
 
 
@@ -607,9 +702,10 @@ def _cut_at_inner(scan: _Scan, start: int, stop: int, ref: _Ref) -> int:
         c = text.find(" của ", pos, seg_end)
         while c >= 0:
             got = _match_issuer(text, c + 5)
-            if got and got[0] in _CLOSING and _AFTER_CLOSING.match(text, got[1], seg_end):
+            if got and got[1] in _CLOSING and _AFTER_CLOSING.match(text, got[2], seg_end):
                 if not ref.issuer_printed:
-                    ref.doc.issuer, ref.issuer_printed = got[0], True
+                    _set_issuer(ref.doc, got[0], got[1])
+                    ref.issuer_printed = True
                 return c
             c = text.find(" của ", c + 5, seg_end)
         if not m:
@@ -682,7 +778,7 @@ def _candidates(text: str) -> tuple[list[int], list[int]]:
         while i >= 0:
             positions.add(i)
             i = text.find(abbr, i + 1)
-    for sep in "-/":
+    for sep in "-–/":
         j = text.find(sep)
         while j >= 0:
             k = j - 1
@@ -710,8 +806,10 @@ def _scan(scan: _Scan) -> list[_Ref]:
         if ref is None:
             continue
         _parse_subject(scan, ref)
-        if ref.doc.number or ref.doc.plenum or ref.doc.congress or ref.doc.subject:
+        if ref.doc.number or ref.doc.plenum or ref.doc.congress:
             refs.append(ref)
+            refs.extend(_Ref(replace(doc, subject=ref.doc.subject), ref.start, ref.head_end, ref.end,
+                             ref.issuer_printed, rule=ref.rule) for doc in ref.also)
         pos = max(ref.head_end, m.end())
     return refs
 
@@ -736,11 +834,41 @@ def _enacted_windows(text: str, dm: DocumentMatch, size: int):
             yield window
 
 
-def _fill_dates(scan: _Scan, matches: list[DocumentMatch]) -> None:
-    """Signing dates printed before the issuer and its verb: `Ngày 22/12/2024, Tổng Bí thư đã ký ban hành …`."""
-    for dm in matches:
-        if dm.document.date:
+# A document's own header: `Số: 716/KH-UBND` and, a line or two below, `Nghệ An, ngày 14 tháng 10 năm 2022`.
+_HEADER_DATE = re.compile(
+    r"(?<!\w)(?i:số)\s*:\s*(?P<num>\d{1,5})(?:/(?:19|20)\d\d)?(?:/|\s?[-–]\s?)(?P<code>[^\s,;]+)[^\n]{0,40}\n"
+    r"(?:[^\n]{0,80}\n){0,2}?[^\n]{0,60}?(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s+(?i:năm)\s+"
+    r"(?P<y>\d{4})(?!\d)"
+)
+
+
+def _header_dates(text: str) -> dict[tuple[str, str], str]:
+    """(number, code) -> signing date, from the headers of documents printed whole on the page."""
+    out = {}
+    if "ố:" not in text and "Ố:" not in text:
+        return out
+    for m in _HEADER_DATE.finditer(text):
+        try:
+            day = _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        except ValueError:
             continue
+        out.setdefault((m.group("num").lstrip("0"), normalize_code(m.group("code"))), day)
+    return out
+
+
+def _fill_dates(scan: _Scan, matches: list[DocumentMatch]) -> None:
+    """Signing dates printed before the issuer and its verb (`Ngày 22/12/2024, Tổng Bí thư đã ký ban hành …`),
+    or in the document's own header (`Số: 716/KH-UBND` … `ngày 14 tháng 10 năm 2022`)."""
+    headers = None
+    for dm in matches:
+        doc = dm.document
+        if doc.date:
+            continue
+        if doc.number and doc.code:
+            headers = _header_dates(scan.text) if headers is None else headers
+            doc.date = headers.get((doc.number.lstrip("0"), doc.code))
+            if doc.date:
+                continue
         for window in _enacted_windows(scan.text, dm, 140):
             m = _ENACTED_ON.search(window)
             if m:
@@ -764,14 +892,13 @@ def _fill_issuers(scan: _Scan, matches: list[DocumentMatch]) -> None:
             em = _ENACTED_BEFORE.search(window)
             got = _match_issuer(window, em.start("issuer")) if em else None
             if got:
-                doc.issuer = got[0]
+                _set_issuer(doc, got[0], got[1])
                 break
         if doc.issuer:
             continue
-        if doc.code:
-            doc.issuer = _code_issuer(doc.code)
-            if doc.issuer:
-                continue
+        if doc.code and _code_issuer(doc.code):
+            _set_issuer(doc, _code_issuer(doc.code))
+            continue
         if doc.plenum or doc.congress:
             continue
         if phrases is None:
@@ -782,10 +909,10 @@ def _fill_issuers(scan: _Scan, matches: list[DocumentMatch]) -> None:
             if doc.kind in kinds and (best is None or best[0] < pstart <= first):
                 best = (pstart, issuer)
         if best:
-            doc.issuer = best[1]
+            _set_issuer(doc, *best[1])
 
 
-def _plural_phrases(scan: _Scan) -> list[tuple[int, set[str], str]]:
+def _plural_phrases(scan: _Scan) -> list[tuple[int, set[str], tuple[str, str]]]:
     """`các kết luận của Bộ Chính trị`, `các chỉ thị, kết luận của Ban Bí thư`: (start, kinds, issuer); a phrase
     naming two issuers (`của Bộ Chính trị, Ban Bí thư`) says nothing about any one document."""
     text = scan.text
@@ -799,7 +926,7 @@ def _plural_phrases(scan: _Scan) -> list[tuple[int, set[str], str]]:
         kinds = {_KIND_OF.get(_squash(normalize(k).casefold())) for k in _KIND_WORD.findall(m.group("kinds"))}
         got = _match_issuer(text, m.start("issuer"))
         if got:
-            out.append((start, {k for k in kinds if k}, got[0]))
+            out.append((start, {k for k in kinds if k}, (got[0], got[1])))
     return out
 
 

@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import EventDate, find_event_date
+from hoinghi.extract.spans import ByStart, Cover
 from hoinghi.model import BridgePoint, Event
 from hoinghi.text import trie_regex, words_regex
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
-_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
+# a dot inside an abbreviation (`UVT.Ư Đảng`, `TP.HCM`) ends no sentence: a stop is followed by a space or the end
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?](?=[^\s.!?;]))+(?:[.!?;]+|$)", re.M)
 _CLAUSE_END = re.compile(r"[.;:]")
 _LIST_JOINT = re.compile(r";|\bvà\b|,")
 _COLON_OR_STOP = re.compile(r"[:.]")
@@ -111,6 +113,9 @@ class _Lex:
     def _roles(self, ev: dict) -> None:
         chair_verbs = ev["chair_verbs"]
         self.speech = re.compile(_words(ev["speech_verbs"]))
+        self.not_speech = re.compile(r"\s+" + _any(ev["not_speech_before"]) + r"(?![\wÀ-ỹ])")
+        self.speech_of = re.compile(ev["speech_of"])
+        self.speech_nouns = frozenset(ev["speech_nouns"])
         self.chair = re.compile(_words(chair_verbs))
         # the chair verbs that hold no other (`chủ trì`): found from their second letter, a plain substring search
         scanned = [w for w in chair_verbs if not any(v != w and v in w for v in chair_verbs)]
@@ -133,6 +138,8 @@ class _Lex:
     def _organizers(self, ev: dict) -> None:
         self.held_by = re.compile(ev["held_by"])
         self.opened_by = re.compile(ev["opened_by"])
+        self.on_behalf = re.compile(ev["on_behalf_before"])
+        self.complement_before = re.compile(ev["complement_before"])
         joints = ",|" + trie_regex(sorted(ev["organizer_joints"])) + "|" + _ACRONYM
         self.organizers_joint = re.compile(rf"\s*(?:{joints}|\s)*\s*")  # between two organisers
         # between the last organiser and the verb: also its term (`HĐND tỉnh khóa XIX, nhiệm kỳ 2021-2026 đã …`)
@@ -301,7 +308,7 @@ class _Page:
 
 
 def build_events(title: str | None, text: str, body_start: int, people: list, orgs: list, places: list,
-                 documents: list, base: dt.date | None, province: str | None, *,
+                 documents: list, base: dt.date | str | None, province: str | None, *,
                  why: list | None = None) -> list[Event]:
     """The article's events; the first is the main one. `text` is the article text (title, body, captions);
     `people`, `orgs`, `places`, `documents` the matches of the other recognisers. `why`: a list to append
@@ -315,29 +322,48 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     say("kind", how)
     if ev.name:
         say("name", "{}{}", how, "" if ev.name == name else ", run on to the end of the document it names")
-    when = _when(page, base, say)
+    when = _when(page, base if base is not None else _name_year(ev, say), say)
     if when:
         ev.date, ev.part_of_day = when.date, when.part_of_day
+        ev.month_day = None if when.date else when.month_day
     ev.mode = _event_mode(page, when, say)
     ev.parent, ev.theme = _printed(lex().parent, text, "parent", say), _printed(lex().theme, text, "theme", say)
     ev.venue = _venue(page.lead_para, say)
 
     person_at = _person_positions(people)
     taken = [(a, b) for pm in people for a, b, _ in pm.position_spans]
+    titles = ByStart(sorted(taken), lambda t: t[0])
+    places = ByStart(places, lambda pm: pm.start)
     ev.bridge_points, in_bridge = _bridge_points(page, person_at, places, province, say)
     ev.organizers = _organizers(page, orgs, taken, say)
     main_bp = _main_venue_bridge(ev, province)
-    ev.city = _city(page.lead_para, body_start, places, ev.mode, province, main_bp, say)
+    ev.city, ev.city_name = _city(page, places, ev.mode, province, main_bp, say)
     roles = _role_words(page, person_at, in_bridge)
-    ev.chairs = _chairs(page, roles, person_at, sorted(taken), main_bp, say)
-    ev.speakers = _speakers(page, roles, person_at, sorted(taken), say)
+    ev.chairs = _chairs(page, roles, person_at, titles, main_bp, say)
+    ev.speakers = _speakers(page, roles, person_at, titles, say)
     ev.bridge_point_count = _bridge_point_count(text, say)
     ev.attendance = _attendance(text, body_start, say)
     ev.documents = _event_documents(title, text, page.sents, documents, say)
     return [ev]
 
 
-def _when(page: _Page, base: dt.date | None, say) -> EventDate | None:
+_NAME_YEAR = re.compile(r"(?<![^\W\d_])năm\s+((?:19|20)\d\d)(?!\d)", re.I)
+_TERM_YEARS = re.compile(r"(?<![^\W\d_])nhiệm\s+kỳ\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)", re.I)
+
+
+def _name_year(ev: Event, say) -> str | None:
+    """A year the event's own name gives, for a page with no other: `… năm 2024`; the first year of the term a
+    congress opens (`Đại hội … nhiệm kỳ 2020-2025`)."""
+    m = _NAME_YEAR.search(ev.name or "")
+    if m is None and ev.kind == "đại hội":
+        m = _TERM_YEARS.search(ev.name or "")
+    if m is None:
+        return None
+    say("date", "no date for the page: the year {} of the event's name '{}'", m.group(1), m.group())
+    return m.group(1)
+
+
+def _when(page: _Page, base: dt.date | str | None, say) -> EventDate | None:
     """The lead says when; failing it, the next paragraph (a date further down is history, not this event)."""
     when = find_event_date(page.lead_para, base)
     where = "the lead"
@@ -347,7 +373,8 @@ def _when(page: _Page, base: dt.date | None, say) -> EventDate | None:
                                base)
         where = "the paragraph after the lead"
     if when is not None:
-        say("date", "'{}' in {} resolved against {}", when.text, where, base)
+        say("date", "'{}' in {} resolved against {}{}", when.text, where, base,
+            ", announced as ahead: the next such day" if when.planned else "")
         if when.part_of_day:
             say("part_of_day", "'{}' in {}", when.text, where)
     return when
@@ -390,7 +417,7 @@ def _venue(lead_para: str, say) -> str | None:
     return lx.venue_stop.split(m.group(1))[0].strip(" -–")
 
 
-def _role_words(page: _Page, person_at: list, in_bridge: list[tuple[int, int]]) -> list[tuple[int, re.Match]]:
+def _role_words(page: _Page, person_at: ByStart, in_bridge: list[tuple[int, int]]) -> list[tuple[int, re.Match]]:
     """The words that give someone a role, in order, with their sentence's index: every chair verb (its people
     may stand in the sentences around it), and the speech verbs of the sentences that name someone (a verb needs
     its speaker there); none in a bridge point's sentences."""
@@ -412,15 +439,16 @@ def _role_words(page: _Page, person_at: list, in_bridge: list[tuple[int, int]]) 
             s = sents[i]
             found.extend(m for m in role.finditer(text, s.start, s.end) if not m.group().endswith(lx.chair_tails))
     found.sort(key=lambda m: m.start())
+    bridged = Cover(len(text), in_bridge)
     out = []
     for m in found:
         i = page.sentence_of(m.start())
-        if not any(a <= sents[i].start < b for a, b in in_bridge):
+        if not bridged.covers(sents[i].start):
             out.append((i, m))
     return out
 
 
-def _chairs(page: _Page, roles: list, person_at: list, titles: list[tuple[int, int]], main_bp: BridgePoint | None,
+def _chairs(page: _Page, roles: list, person_at: ByStart, titles: ByStart, main_bp: BridgePoint | None,
             say) -> list[str]:
     """Who chaired the event: the chairs of its main bridge point, then the people of each chair verb: the one after
     `dưới sự chủ trì của`, a list after it (`Đồng chủ trì có các đồng chí: A - …; B - …`), else its subject (`Các
@@ -428,6 +456,7 @@ def _chairs(page: _Page, roles: list, person_at: list, titles: list[tuple[int, i
     lx = lex()
     text, sents, starts = page.text, page.sents, page.starts
     chairs = list(dict.fromkeys(main_bp.chairs)) if main_bp else []
+    seen = set(chairs)
     if chairs:
         say("chairs", "chairs of the main bridge point {}: {}", main_bp.place, ", ".join(chairs))
     for i, m in roles:
@@ -442,32 +471,46 @@ def _chairs(page: _Page, roles: list, person_at: list, titles: list[tuple[int, i
             found, how = _objects(_list_after(text, sents, starts, s), m.end(), person_at), "listed after '{}'"
         else:
             found, how = _subjects(_list_before(text, sents, starts, s), m.start(), person_at, titles), "before '{}'"
-        new = [n for n in dict.fromkeys(found) if n not in chairs]
+        new = [n for n in dict.fromkeys(found) if n not in seen]
         chairs += new
+        seen.update(new)
         if new:
             say("chairs", how + " in sentence {}: {}", m.group(), i, ", ".join(new))
     return chairs
 
 
-def _speakers(page: _Page, roles: list, person_at: list, titles: list[tuple[int, int]], say) -> list[str]:
+def _speakers(page: _Page, roles: list, person_at: ByStart, titles: ByStart, say) -> list[str]:
     """Who spoke: the subject of a speech verb (`đồng chí X phát biểu`), or the one person after a verb that opens
     its sentence (`Phát biểu tại hội nghị, đồng chí X …`)."""
     lx = lex()
     speakers: list[str] = []
+    seen: set[str] = set()
     for i, m in roles:
         s = page.sents[i]
         verb = lx.speech.match(s.text, m.start() - s.start)
-        if verb is None:
-            continue
-        if _opens_clause(s, verb):
-            found, how = _objects(s, s.start + verb.end(), person_at, 1), "after '{}' opening"
-        else:
-            found, how = _subjects(s, m.start(), person_at, titles), "before '{}' in"
-        new = [n for n in dict.fromkeys(found) if n not in speakers]
+        if verb is None or lx.not_speech.match(s.text, verb.end()):
+            continue  # `báo cáo viên`: a role noun, not the verb
+        found, how = _speaker_of(s, verb, person_at, titles)
+        new = [n for n in dict.fromkeys(found) if n not in seen]
         speakers += new
+        seen.update(new)
         if new:
             say("speakers", how + " sentence {}: {}", verb.group(), i, ", ".join(new))
     return speakers
+
+
+def _speaker_of(s: _Sentence, verb: re.Match, person_at: ByStart, titles: ByStart) -> tuple[list, str]:
+    """The speaker of one speech verb: after it when it opens the clause (`Phát biểu tại hội nghị, đồng chí X`),
+    after its `của` when it is a noun (`phát biểu kết luận của đồng chí X`, `bài phát biểu bế mạc của …`), else
+    its subject."""
+    if _opens_clause(s, verb):
+        return _objects(s, s.start + verb.end(), person_at, 1), "after '{}' opening"
+    lx = lex()
+    of = lx.speech_of.match(s.text, verb.end()) if verb.group().lower() in lx.speech_nouns else None
+    if of and not lx.study.search(s.text, max(0, verb.start() - 40), verb.start()):
+        # (`quán triệt bài phát biểu bế mạc của Tổng Bí thư`: a speech at another event, studied at this one)
+        return _objects(s, s.start + of.end(), person_at, 1), "after '{} của' in"
+    return _subjects(s, s.start + verb.start(), person_at, titles), "before '{}' in"
 
 
 def _bridge_point_count(text: str, say) -> int | None:
@@ -510,28 +553,27 @@ _COUNT_BEFORE = re.compile(rf"{_NUMBER}\s+$")
 _PRESENT_OF = re.compile(r"(?<![\d/])(\d{1,4})\s*/\s*$")
 
 
-def _person_positions(people: list) -> list[tuple[int, int, str]]:
+def _person_positions(people: list) -> ByStart:
     """Every mention of a person (name or title referring back), sorted: (start, end, name)."""
-    return sorted((s, e, pm.person.name) for pm in people for s, e in pm.spans)
+    return ByStart(sorted((s, e, pm.person.name) for pm in people for s, e in pm.spans), lambda t: t[0])
 
 
 def _opens_clause(s: _Sentence, m: re.Match) -> bool:
-    """`Phát biểu tại hội nghị, đồng chí X …`: the verb opens the sentence, the speaker follows the comma."""
-    return s.text[: m.start()].strip() in lex().clause_openers
+    """`Phát biểu tại hội nghị, đồng chí X …`: the verb opens the sentence (or the clause after a colon: `Theo Đài
+    X: Phát biểu tại …`), the speaker follows the comma."""
+    before = s.text[: m.start()]
+    return before.rsplit(": ", 1)[-1].strip() in lex().clause_openers
 
 
-def _subjects(s: _Sentence, pos: int, person_at, titles: list[tuple[int, int]] = ()) -> list[str]:
+def _subjects(s: _Sentence, pos: int, person_at: ByStart, titles: ByStart | None = None) -> list[str]:
     """The people right before a verb at `pos` in the sentence (its subject: names and titles, a list of them).
-    `titles`: the spans of people's positions, in order (a long title after the name is part of the subject)."""
-    found = [(a, b, n) for a, b, n in person_at if s.start <= a and b <= pos]
+    `titles`: the spans of people's positions, by start (a long title after the name is part of the subject)."""
+    found = [(a, b, n) for a, b, n in person_at.between(s.start, pos + 1) if b <= pos]
     if not found:
         return []
     # only the nearest clause: no other verb between the last name (and the titles after it) and the verb
     last = found[-1]
-    end = last[1]
-    for a, b in titles:
-        if end <= a <= end + 3 and b <= pos:
-            end = b
+    end = _titles_end(last[1], pos, titles)
     gap = s.text[end - s.start: pos - s.start]
     if len(gap.split()) > 25 or _CLAUSE_END.search(gap):
         return []
@@ -544,6 +586,20 @@ def _subjects(s: _Sentence, pos: int, person_at, titles: list[tuple[int, int]] =
         else:
             break
     return list(dict.fromkeys(names))
+
+
+def _titles_end(end: int, pos: int, titles: ByStart | None) -> int:
+    """The end of the titles that follow one another from `end` (each within 3 characters of the last), before
+    `pos`."""
+    if titles is None:
+        return end
+    for i in range(bisect_left(titles.starts, end), len(titles.items)):
+        a, b = titles.items[i]
+        if a > end + 3:
+            break
+        if b <= pos:
+            end = b
+    return end
 
 
 def _list_before(text: str, sents: list[_Sentence], starts: list[int], s: _Sentence) -> _Sentence:
@@ -565,9 +621,9 @@ def _list_after(text: str, sents: list[_Sentence], starts: list[int], s: _Senten
     return s if last == i else _Sentence(s.start, sents[last].end, text[s.start: sents[last].end])
 
 
-def _objects(s: _Sentence, pos: int, person_at, limit: int = 10) -> list[str]:
+def _objects(s: _Sentence, pos: int, person_at: ByStart, limit: int = 10) -> list[str]:
     """The people named right after `pos` (after `nghe`, after `Phát biểu …,`)."""
-    found = [n for a, _b, n in person_at if pos <= a < s.end]
+    found = [n for _a, _b, n in person_at.between(pos, s.end)]
     return list(dict.fromkeys(found))[:limit]
 
 
@@ -585,57 +641,78 @@ def _organizers(page: _Page, orgs: list, taken: list[tuple[int, int]], say) -> l
 
 
 def _held_by(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]]) -> list[str]:
-    """`Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị …`: the organisations right before `tổ chức`,
-    joined by commas or `và`; none that is part of a person's position."""
+    """`Bộ Chính trị, Ban Bí thư Trung ương Đảng tổ chức Hội nghị …`: the organisations right before `tổ chức` (or
+    the verb of a meeting, `Sở Ngoại vụ tỉnh đã gặp mặt …`), joined by commas or `và`; none that is part of a
+    person's position. The first such verb with a subject (`Hội nghị được tổ chức …` has none)."""
     lx = lex()
-    m = lx.held_by.search(lead) or lx.opened_by.search(lead)
-    if not m:
-        return []
-    verb = offset + m.start()
+    for m in [*lx.held_by.finditer(lead), *lx.opened_by.finditer(lead)]:
+        out = _subject_orgs(lead, orgs, offset, taken, offset + m.start())
+        if out:
+            return out
+    return []
+
+
+def _subject_orgs(lead: str, orgs: list, offset: int, taken: list[tuple[int, int]], verb: int) -> list[str]:
+    """The organisations right before the verb at `verb`; after `thừa ủy quyền của` (`thay mặt`) the last of them
+    only: the body that acts for the others."""
+    lx = lex()
     spans = sorted((s, e) for om in orgs for s, e in om.spans
                    if offset <= s and e <= verb and not any(a <= s and e <= b for a, b in taken))
     spans = [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
-    out: list[str] = []
+    chain: list[tuple[str, str]] = []  # (organisation, what follows it), from the first
     edge = verb
     for s, e in reversed(spans):
         between = lead[e - offset: edge - offset]
         joint = lx.subject_to_verb if edge == verb else lx.organizers_joint
         if not joint.fullmatch(between) or lx.venue_before.search(lead, 0, s - offset):
             break  # `tại Trụ sở Bộ Ngoại giao, Ban Chỉ đạo … tổ chức`: the venue's body did not hold it
-        out.insert(0, _ACRONYM_AFTER.sub("", lead[s - offset: e - offset]))
+        chain.insert(0, (_ACRONYM_AFTER.sub("", lead[s - offset: e - offset]), between))
         edge = s
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(o for o, _b in _acting(chain, lead[: edge - offset])))
 
 
-def _bridge_points(page: _Page, person_at: list, places: list, province: str | None,
+def _acting(chain: list[tuple[str, str]], before: str) -> list[tuple[str, str]]:
+    """The organisations of a subject that act, given the text `before` it: after `thừa ủy quyền của` the last one
+    (the others gave it authority); after a preposition (`giữa A và B, C tổ chức`) the ones after the comma that
+    closes the phrase put before the subject."""
+    lx = lex()
+    if len(chain) < 2:
+        return chain
+    if lx.on_behalf.search(before):
+        return chain[-1:]
+    if lx.complement_before.search(before):
+        commas = [k for k, (_o, between) in enumerate(chain[:-1]) if "," in between]
+        return chain[commas[-1] + 1:] if commas else chain
+    return chain
+
+
+def _bridge_points(page: _Page, person_at: ByStart, places: ByStart, province: str | None,
                    say) -> tuple[list[BridgePoint], list[tuple[int, int]]]:
     """`Tại điểm cầu Tỉnh ủy Bình Dương có: đồng chí …`: one bridge point a place, with its chairs and attendees.
     Also the spans of the sentences that named people at one (no role of the event is read there)."""
     lx = lex()
-    points: list[BridgePoint] = []
+    points: dict[str, tuple[BridgePoint, set[str], set[str]]] = {}  # place -> (point, its chairs, attendees)
     used = []
     for s in page.sents:
         m = lx.bridge.search(s.text) if lx.bridge_word in s.text else None
         where = _bridge_place(s, m, places, province) if m else None
         if where is None:
             continue
-        bp = next((b for b in points if b.place == where), None)
-        if bp is None:
-            bp = BridgePoint(place=where)
-            points.append(bp)
+        if where not in points:
+            points[where] = (BridgePoint(place=where), set(), set())
             say("bridge_points", "'{}' in sentence {}: {}", m.group().strip(), page.sentence_of(s.start), where)
-        if _bridge_people(bp, s, page.text, person_at):
+        if _bridge_people(points[where], s, page.text, person_at):
             used.append((s.start, s.end))
-    return points, used
+    return [bp for bp, _c, _a in points.values()], used
 
 
-def _bridge_place(s: _Sentence, m: re.Match, places: list, province: str | None) -> str | None:
+def _bridge_place(s: _Sentence, m: re.Match, places: ByStart, province: str | None) -> str | None:
     """The place a bridge point names: a place recognised there, or the article's province for `điểm cầu tỉnh`."""
     lx = lex()
     if lx.bridge_not_place.match(m.group(1)):
         return None
     at, end = s.start + m.start(1), s.start + m.end(1)
-    place = next((pm for pm in places if at <= pm.start < end), None)
+    place = places.first(at, end)
     if place is not None:
         return place.place.name
     if m.group(1).strip() in lx.own_province and province:
@@ -643,15 +720,19 @@ def _bridge_place(s: _Sentence, m: re.Match, places: list, province: str | None)
     return None
 
 
-def _bridge_people(bp: BridgePoint, s: _Sentence, text: str, person_at: list) -> bool:
-    """The people named at a bridge point: before its chair verb its chairs, else its attendees. Whether any."""
+def _bridge_people(point: tuple[BridgePoint, set[str], set[str]], s: _Sentence, text: str,
+                   person_at: ByStart) -> bool:
+    """The people named at a bridge point (with the sets of its chairs and attendees): before its chair verb its
+    chairs, else its attendees. Whether any."""
+    bp, chairs, attendees = point
     end = _attendee_list_end(text, s.end)
-    here = [(a, b, n) for a, b, n in person_at if s.start <= a < end]
+    here = person_at.between(s.start, end)
     chair = lex().chair.search(s.text)
     for a, _b, n in here:
-        target = bp.chairs if chair and a < s.start + chair.start() else bp.attendees
-        if n not in target and n not in bp.chairs:
+        target, seen = (bp.chairs, chairs) if chair and a < s.start + chair.start() else (bp.attendees, attendees)
+        if n not in seen and n not in chairs:
             target.append(n)
+            seen.add(n)
     return bool(here)
 
 
@@ -688,7 +769,8 @@ def _event_documents(title: str | None, text: str, sents: list[_Sentence], docum
     """Indexes of the documents the event studied or carried out."""
     lx = lex()
     spans = [(i, s, e) for i, dm in enumerate(documents) for s, e in dm.spans]
-    embedded = {i for i, s, _e in spans if any(j != i and s2 < s < e2 for j, s2, e2 in spans)}
+    embedded = _embedded(spans)
+    starts = [x.start for x in sents]
     title_end = len(title) if title else 0
     picked: list[int] = []
     for i, s, _e in spans:
@@ -698,7 +780,8 @@ def _event_documents(title: str | None, text: str, sents: list[_Sentence], docum
             picked.append(i)
             say("documents", "document {} named in the headline", i)
             continue
-        sent = next((x for x in sents if x.start <= s < x.end), None)
+        k = bisect_right(starts, s) - 1
+        sent = sents[k] if k >= 0 and s < sents[k].end else None
         if sent is None or not (lx.kind.search(sent.text) or lx.study_sentence.search(sent.text)):
             continue
         window = text[max(sent.start, s - 160): s]
@@ -710,27 +793,73 @@ def _event_documents(title: str | None, text: str, sents: list[_Sentence], docum
     return sorted(picked)
 
 
-def _city(lead: str, offset: int, places: list, mode: str | None, province: str | None,
-          main_bp: BridgePoint | None = None, say=_quiet) -> str | None:
-    """Where the main venue is: a province or city printed after `tại` in the lead (`tại Hội trường Diên Hồng, Nhà
-    Quốc hội, Thủ đô Hà Nội`), else the province of an in-person provincial event, else the capital when the main
-    venue is its bridge point there."""
-    lx = lex()
-    lead = _TOWN_ABBR.sub(r"\1 ", lead)  # `TP. Nha Trang`: the dot ends no sentence (same length)
-    for m in lx.at_place.finditer(lead):
-        stop = lx.city_stop.search(m.group())
-        end = offset + m.start() + (stop.start() if stop else len(m.group()))
-        for pm in places:
-            if offset + m.start() <= pm.start < end and pm.place.kind in ("province", "city", "foreign_province", "country"):
-                say("city", "'{}' after 'tại' in the lead", pm.place.name)
-                return pm.place.name
-        if lx.capital_venue.match(lead, m.start()):
-            say("city", "a venue in the capital: '{}'", m.group())
-            return "Hà Nội"  # `tại Hội trường Diên Hồng, Nhà Quốc hội`, `tại Trụ sở Trung ương Đảng`
+def _embedded(spans: list[tuple[int, int, int]]) -> set[int]:
+    """The documents (index, start, end) one of whose mentions starts strictly inside another document's: spans in
+    order of start, with the two furthest ends seen so far of different documents."""
+    out: set[int] = set()
+    best: list[tuple[int, int]] = []  # (end, document): the furthest end, and the furthest of another document
+    ordered = sorted(spans, key=lambda x: x[1])
+    k = 0
+    while k < len(ordered):
+        group = [ordered[k]]
+        while k + len(group) < len(ordered) and ordered[k + len(group)][1] == group[0][1]:
+            group.append(ordered[k + len(group)])
+        for i, s, _e in group:  # only spans that start before this one count
+            if any(j != i and e2 > s for e2, j in best):
+                out.add(i)
+        for i, _s, e in group:
+            best = _furthest_two(best, e, i)
+        k += len(group)
+    return out
+
+
+def _furthest_two(best: list[tuple[int, int]], end: int, doc: int) -> list[tuple[int, int]]:
+    """The furthest end and the furthest end of another document, with (end, doc) added."""
+    cands = sorted([*best, (end, doc)], reverse=True)
+    top = cands[0]
+    other = next((c for c in cands[1:] if c[1] != top[1]), None)
+    return [top] if other is None else [top, other]
+
+
+def _city(page: _Page, places: ByStart, mode: str | None, province: str | None, main_bp: BridgePoint | None = None,
+          say=_quiet) -> tuple[str | None, str | None]:
+    """Where the main venue is, as printed and by its canonical name: a province or city (foreign ones too) printed
+    after `tại` in the lead (`tại Hội trường Diên Hồng, Nhà Quốc hội, Thủ đô Hà Nội`), in the paragraph that names
+    the event, or in the headline (`Họp mặt … tại TPHCM`); else the province of an in-person provincial event, else
+    the capital when the main venue is its bridge point there."""
+    parts = [(page.lead_para, page.body_start, "the lead")]
+    if page.event_para:
+        parts.append((page.event_para[1], page.event_para[0], "the paragraph that names the event"))
+    if page.title:
+        parts.append((page.title, 0, "the headline"))
+    for part, offset, where in parts:
+        found = _place_after_at(part, offset, places)
+        if found:
+            say("city", "{} in {}", found[2], where)
+            return found[0], found[1]
     if mode == "in_person" and province:
         say("city", "in person, in the article's province")
-        return province
+        return province, province
     if main_bp is not None:
         say("city", "its main bridge point")
-        return "Hà Nội"
+        return "Hà Nội", "Hà Nội"
+    return None, None
+
+
+def _place_after_at(part: str, offset: int, places: ByStart) -> tuple[str, str, str] | None:
+    """The first province, city or country printed after a `tại` of `part` (at `offset` in the text): (as printed,
+    canonical, how it was found); or the capital for a venue there that pages name without the city."""
+    lx = lex()
+    part = _TOWN_ABBR.sub(r"\1 ", part)  # `TP. Nha Trang`: the dot ends no sentence (same length)
+    for m in lx.at_place.finditer(part):
+        stop = lx.city_stop.search(m.group())
+        end = offset + m.start() + (stop.start() if stop else len(m.group()))
+        pm = places.first(offset + m.start(), end, lambda pm: pm.place.kind in _CITY_KINDS)
+        if pm is not None:
+            return pm.text, pm.place.canonical or pm.place.name, f"'{pm.text}' after 'tại'"
+        if lx.capital_venue.match(part, m.start()):
+            return "Hà Nội", "Hà Nội", f"a venue in the capital: '{m.group()}'"  # `tại Hội trường Diên Hồng, Nhà Quốc hội`, `tại Trụ sở Trung ương Đảng`
     return None
+
+
+_CITY_KINDS = ("province", "city", "foreign_province", "country")

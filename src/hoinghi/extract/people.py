@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from hoinghi import lexicons
+from hoinghi.extract.spans import Cover
+from hoinghi.geo import after_merger, province_2025
 from hoinghi.model import Person
 from hoinghi.text import LOWER, UPPER, trie_regex
 
@@ -42,33 +44,63 @@ class PersonMatch:
 class _Lex:
     def __init__(self) -> None:
         lex = lexicons.load("people.toml")
+        abbreviations = lexicons.load("abbreviations.toml")
+        self.position_abbreviations = {k: v for table in ("abbreviations", "positions")
+                                       for k, v in abbreviations[table].items()
+                                       if k not in abbreviations["document_kinds"]}
+        self.position_abbr = re.compile(
+            "(" + trie_regex(sorted(self.position_abbreviations), after_first=r"(?<!\w.)") + r")(?!\w)")
+        lex = {**lex, "heads": lex["heads"] + [k for k, v in abbreviations["positions"].items()
+                                               if not v[:1].islower()]}
         self.surnames = set(lex["surnames"])
         self.not_people = set(lex["not_people"])
         self.not_name_syl = set(lex["not_name_syllables"])
         self.name_ok_after_surname = set(lex["name_syllables_after_surname"])
+        self.not_name_end = set(lex["not_name_end"])
+        self.city_provinces = set(lex["city_provinces"])
+        self.delegation_words = set(lex["delegation_words"])
         self.honorifics = sorted(lex["honorifics"], key=len, reverse=True)
         self.honorific_positions = set(lex["honorific_positions"])
+        # a full stop that ends a clause: not inside an abbreviation (`T.Ư`, `UVT.Ư`) nor after `TP.`
+        dotted = "".join(f"(?<!{re.escape(k)})" for k in abbreviations["abbreviations"] if k.endswith("."))
+        stop_mark = rf"\.(?![{LO}{UP}\d]){dotted}"
+        self.chain_end = re.compile(rf"[:\n(“\"]|{stop_mark}|\s[-–—]\s")
+        self.clause_mark = re.compile(rf"[;:!?\n()“”\"]|{stop_mark}")
         head = _head_pattern(lex)
         self.head = re.compile(head)
         self.head_at_start = re.compile(rf"^(?:{head})")
         self.title_after_and = re.compile(rf"\s(?:và|cùng)\s+(?:(?:ông|bà|đồng chí|các)\b|(?:{head})|(?=[{LO}0-9]))")
+        # after `về` a list of fields goes on past `và` (`về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số`)
+        self.title_after_and_strict = re.compile(rf"\s(?:và|cùng)\s+(?:(?:ông|bà|đồng chí|các)\b|(?:{head}))")
         self.stop = re.compile(_stop_pattern(lex["stops"], lex["stop_guards"]))
+        self.capital_stop = re.compile(rf" (?:{trie_regex(lex['capital_stops'])})(?![{LO}])")
+        self.after_proper = set(lex["after_proper_name"])
+        self.org_words = {h for h in lex["org_heads"] if " " not in h}
+        self.trailing_first = {w.split()[0] for w in lex["trailing_words"]} | {"đồng", "nguyên", "đại", "lãnh"}
+        self.pairs = {tuple(p.split()[:2]) for p in lexicons.load("organizations.toml")["inner_pairs"]}
         org_alt = "|".join(re.escape(o) for o in sorted(lex["org_heads"], key=len, reverse=True))
         self.org_at_start = re.compile(rf"^(?:{org_alt})(?![{LO}])")
         self.compounds = {k: re.compile(rf"(?:{v})(?![{LO}])") for k, v in lex["compounds"].items()}
         self.name, self.any_name = _name_patterns(self.surnames)
+        foreign = trie_regex(sorted(set(lex["foreign_surnames"]) - self.surnames), after_first=_NO_LETTER_BEFORE)
+        self.foreign_name = re.compile(rf"(?:{foreign})(?:[ ]{SYL}){{1,2}}(?![{LO}{UP}\w]| [{UP}])")
         hon_alt = trie_regex(self.honorifics)
         # an honorific and the space after it; where it starts is checked in Python (a look-behind here costs more)
         self.honorific = re.compile(rf"(?:{hon_alt}) ")
         # any capitalised name after an honorific (names of ethnic minorities, foreigners: `Chẩu Văn Lâm`)
         # the name after an honorific, matched where `find` has found the honorific
         self.cued_tail = re.compile(rf"[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
+        # a given name alone after an honorific or a title (`ông Tuấn`, `Bí thư Hùng`): a later mention
+        self.given_after = re.compile(rf"(?:(?:{hon_alt})|{head}) ([{UP}][{LO}]+)(?![{LO}{UP}\w]| [{UP}])")
         self.honorific_before = re.compile(rf"(?:^|(?<=[\s(,;:]))({hon_alt})\s*$")
         self.trailing = re.compile(rf"(?:[\s,;.\-–…]+|\s+(?:{trie_regex(lex['trailing_words'])})\b)+$")
         self.joined_end = re.compile(rf"\s(?:{trie_regex(lex['joining_words'])})$")
         # A position that names a sub-unit (`Vụ trưởng Vụ Tây Âu và Bắc Mỹ`) may go on with its parent after a comma.
         self.sub_unit = re.compile(rf"\s(?:{trie_regex(lex['sub_units'])})\s+[{UP}]")
-        self.street = re.compile(rf"(?:số\s*\d+[A-Za-z]?|{trie_regex(lex['street_words'])})\s+$")
+        # a street (`số 12 Lý Thường Kiệt`), or a school, an award, an era named after someone (`Trường THCS Chu
+        # Văn An`, `thời đại Hồ Chí Minh`) right before a name
+        named = trie_regex(lex["street_words"] + lex["named_after"], after_first=_NO_LETTER_BEFORE)
+        self.street = re.compile(rf"(?:số\s*\d+[A-Za-z]?|(?:{named})(?![{LO}]))\s+$")
         self.unit_then_place = re.compile(rf"(.*?(?:{trie_regex(lex['units_before_place'])}))(?: [{UP}][{LO}]*)+$")
 
 
@@ -80,7 +112,9 @@ def _head_pattern(lex: dict) -> str:
     prefixes = "|".join(re.escape(p) for p in lex["head_prefixes"])
     head_alt = trie_regex(heads)
     low_alt = trie_regex(lex["heads_after_prefix"])
-    return rf"(?:(?:{prefixes})\s+)+(?:{head_alt}|{low_alt})(?![{LO}])|(?:{head_alt})(?![{LO}])"
+    lower = trie_regex(lex["lower_heads"])
+    return (rf"(?:(?:{prefixes})\s+)+(?:{head_alt}|{low_alt})(?![{LO}])|(?:{head_alt})(?![{LO}])"
+            rf"|(?:{lower})(?= [{UP}])")
 
 
 def _stop_pattern(stops: list[str], guards: dict[str, dict]) -> str:
@@ -131,7 +165,7 @@ def _trim_name(words: list[str], is_place: Callable[[str], bool], next_word: str
     name = " ".join(words[start:end])
     if name in lx.not_people or is_place(name):
         return None
-    if end - start <= 3 and is_region(" ".join(words[start + 1:end])):
+    if end - start <= 3 and words[start] in lx.delegation_words and is_region(" ".join(words[start + 1:end])):
         return None  # `Đoàn Việt Nam`, `Đoàn Lào`: a delegation, not a person
     return start, end
 
@@ -154,23 +188,63 @@ def _syllables_end(words: list[str], start: int, lx: _Lex) -> int:
 
 def _compound_end(words: list[str], start: int, end: int, next_word: str, lx: _Lex) -> int:
     """The name's end, corrected for a last capital that does or does not open a common noun with the next word."""
-    if end == len(words) - 1 and end - start >= 2 and words[end] in lx.compounds and \
-            not lx.compounds[words[end]].match(next_word):
-        return end + 1  # `Nguyễn Thanh Nghị,`, `Đinh Hữu Học,`: the last syllable opens no `Nghị quyết`, `Học viện`
+    if end == len(words) - 1 and end - start >= 2 and _last_is_name(words[end], next_word, lx):
+        return end + 1  # `Nguyễn Thanh Nghị,`, `Lê Văn Đảng,`: the last syllable opens no `Nghị quyết`, `Bộ trưởng`
     if end == len(words) and next_word and lx.compounds.get(words[end - 1]) and \
             lx.compounds[words[end - 1]].match(next_word):
         return end - 1  # `Từ Hội nghị`, `… Đại hội`: the last capital opens a common noun, not a name
     return end
 
 
+def _last_is_name(word: str, next_word: str, lx: _Lex) -> bool:
+    """Whether a title's or a body's word that ends a run of capitals is the name's last syllable: it opens no
+    common noun, title or body with the next word (`Lê Văn Đảng,` but not `… Bộ trưởng`, `… Hội nghị`)."""
+    if word in lx.compounds:
+        return not lx.compounds[word].match(next_word)
+    if word in lx.not_name_end:
+        return False
+    if not next_word[:1].islower():
+        return True
+    joined = f"{word} {next_word}"
+    org = lx.org_at_start.match(joined)
+    return not (lx.head_at_start.match(joined) or (org and org.end() > len(word)))  # `Đảng ủy`, not `Sở cho`
+
+
 def _split_parts(segment: str) -> list[tuple[str, int, str]]:
-    """Split on commas and semicolons, keeping each part's offset and the separator before it."""
-    parts, pos, sep = [], 0, ""
+    """Split on commas, semicolons and `kiêm`, keeping each part's offset and the separator before it; a comma
+    inside a body's name is no split (`Trưởng ban Chính sách, chiến lược Trung ương`)."""
+    parts: list[tuple[str, int, str]] = []
+    pos, sep = 0, ""
     for m in _PART_SEP.finditer(segment):
-        parts.append((segment[pos:m.start()], pos, sep))
+        _add_part(parts, segment[pos:m.start()], pos, sep)
         pos, sep = m.end(), m.group()
-    parts.append((segment[pos:], pos, sep))
+    _add_part(parts, segment[pos:], pos, sep)
     return parts
+
+
+def _add_part(parts: list[tuple[str, int, str]], part: str, at: int, sep: str) -> None:
+    """Add a part, or join it to the one before when it goes on with that one's body after a comma."""
+    if parts and sep == "," and _goes_on(parts[-1][0], part, lex()):
+        prev, prev_at, prev_sep = parts[-1]
+        parts[-1] = (prev + sep + part, prev_at, prev_sep)
+    else:
+        parts.append((part, at, sep))
+
+
+def _goes_on(prev: str, part: str, lx: _Lex) -> bool:
+    """Whether a part after a comma goes on with the body named before it: lower-case words, no title, no verb,
+    no honorific, either a field of a list after `về` (`về khoa học, công nghệ, đổi mới sáng tạo`) or a short
+    run that ends the body's name in capitals (`Ban Chính sách, chiến lược Trung ương`)."""
+    body = part.strip()
+    stop = lx.stop.search(body)  # the last field may run into the verb: `… và chuyển đổi số tới dự`
+    body = body[:stop.start()].strip() if stop else body
+    words = body.split()
+    if not words or not body[0].islower() or len(words) > 10 or words[0] in lx.trailing_first or \
+            lx.head.search(body) or lx.name.search(body) or not lx.head.search(prev):
+        return False
+    if " về " in prev and prev.rstrip()[-1:].islower():
+        return True
+    return len(words) <= 5 and any(w[:1].isupper() for w in words[1:]) and not any(w in lx.org_words for w in words)
 
 
 def _position_in(part: str, at_start: bool) -> tuple[int, int, bool] | None:
@@ -188,11 +262,35 @@ def _position_at_start(stripped: str, lx: _Lex) -> tuple[int, int] | None:
     if not m:
         return None
     stop = lx.stop.search(stripped, m.end())
-    end = stop.start() if stop else len(stripped)
-    joint = lx.title_after_and.search(stripped, m.end(), end)
+    end = _clause_cut(stripped, m.end(), stop.start() if stop else len(stripped), lx)
+    joint = (lx.title_after_and_strict if " về " in stripped[m.end():end] else lx.title_after_and).search(
+        stripped, m.end(), end)
     if joint:
         end = joint.start()
     return 0, len(lx.trailing.sub("", stripped[:end]))
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _clause_cut(text: str, start: int, end: int, lx: _Lex) -> int:
+    """Where a position phrase between `start` and `end` gives way to the clause after it: at a capitalised clause
+    word (`Tại Hội nghị`), or at a lower-case word after a proper name of two capitals or more (a body's noun
+    aside) that does not go on with the name (`Bộ trưởng Bộ Công Thương nhận định`; but `Việt Nam tại Côn Minh`,
+    `Đảng Cộng sản`)."""
+    cap = lx.capital_stop.search(text, start, end)
+    if cap:
+        end = cap.start()
+    run, prev = 0, ""
+    for t in _TOKEN.finditer(text, start, end):
+        word = t.group()
+        if word[:1].isupper():
+            run, prev = (0 if word in lx.org_words else run + 1), word  # `Sở Tài chính`: a body's noun opens it
+            continue
+        if run >= 2 and word not in lx.after_proper and (prev.lower(), word) not in lx.pairs:
+            return t.start() - 1
+        run = 0
+    return end
 
 
 def _position_to_end(stripped: str, lx: _Lex) -> tuple[int, int] | None:
@@ -210,14 +308,15 @@ _LATIN_REST = r"(?<![\w-].)[a-z]+(?:[ -][A-Z][a-z]+){1,3}(?![\w-])"  # a run in 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # a Vietnamese syllable without its marks: initial consonant, vowels, final consonant
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
-_LIST_HEAD = re.compile(r"[Cc]ác\s+([^.;:\n]{3,80}?)\s+(?:gồm(?: có)?|là)\s*:?\s*(?:(?:ông|bà|đồng chí)\s+)?$")
+# a plural title before a list: `các Phó Bí thư gồm: ông A, …`, `3 Phó Chủ tịch gồm ông A, ông B và bà C`,
+# `các đồng chí Ủy viên Bộ Chính trị: A - Chủ tịch nước; B - Thủ tướng Chính phủ`
+_LIST_HEAD = re.compile(r"(?:[Cc]ác|\d+|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy)\s+(?:đồng chí\s+)?([^.;:\n]{3,80}?)"
+                        r"(?:\s+(?:gồm(?: có)?|là)\s*:?|\s*:)\s*(?:(?:ông|bà|đồng chí)\s+)?$")
 _PLURAL_BEFORE = re.compile(r"(?:^|\s)[Cc]ác\s+$")
-_NEXT_IN_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
+_NEXT_IN_LIST = re.compile(r"\s*(?:[,;]|và|[,;]\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
 _CREDIT = re.compile(r"(?:[ẢảAa]nh|Photo|Nguồn)\s*:\s*$")
-_CLAUSE_MARKS = ".;:!?\n()“”\""
-_PART_SEP = re.compile(r"[,;]")
+_PART_SEP = re.compile(rf"[,;]|\s+kiêm\s+(?=[{UP}]|phó |trưởng )")  # `Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh`
 _PHOTO_NOTE = re.compile(r"\s*(?:\((?:đứng|ngồi|giữa|trái|phải|thứ \w+ từ \w+)[^)]*\))?\s*")
-_CHAIN_END = re.compile(r"[.:\n(“\"]|\s[-–—]\s")
 _FORMER_END = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s+$")
 _FORMER_BEFORE = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s*$")
 _ONLY_HONORIFIC = re.compile(r"\s*(?:(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí|nguyên|Nguyên)\s*)*")
@@ -278,7 +377,7 @@ def _chain_segment(text: str, pos: int, limit: int, lx: _Lex) -> tuple[int, int,
 
 
 def _chain_end(text: str, start: int, limit: int) -> int:
-    m_end = _CHAIN_END.search(text, start, limit)
+    m_end = lex().chain_end.search(text, start, limit)
     return m_end.start() if m_end else limit
 
 
@@ -338,7 +437,7 @@ def _continue_sub_unit(text: str, body: str, base: int, sep: str, spans: list[_S
 
 def _chain_before(text: str, start: int, floor: int) -> tuple[list[_Span], int]:
     """Positions written before a name (`Phó Bí thư Thường trực Tỉnh ủy Trần Văn Vinh`, or a chain of them)."""
-    seg_from = max(floor, max(text.rfind(c, floor, start) for c in _CLAUSE_MARKS) + 1)
+    seg_from = _clause_start(text, floor, start)
     segment = text[seg_from:start]
     if not segment.strip():
         return [], start
@@ -358,6 +457,14 @@ def _chain_before(text: str, start: int, floor: int) -> tuple[list[_Span], int]:
         if pre.strip() and not _ONLY_HONORIFIC.fullmatch(pre):
             break
     return spans, first
+
+
+def _clause_start(text: str, floor: int, start: int) -> int:
+    """Where the clause that ends at `start` begins: after the last clause mark (a full stop inside `T.Ư` is none)."""
+    at = floor
+    for m in lex().clause_mark.finditer(text, floor, start):
+        at = m.end()
+    return at
 
 
 def _title_in(body: str, last: bool) -> tuple[int, int, bool, int] | None:
@@ -387,20 +494,23 @@ def _after_honorifics(text: str, lx: _Lex):
                 yield m, h.group()[:-1]
 
 
-@dataclass
 class _Candidates:
     """Where names start: their spans, the rule that found each, and those in Latin script (people only after a
     title)."""
-    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-    rules: dict[int, str] = field(default_factory=dict)
-    foreign: set[int] = field(default_factory=set)
+
+    def __init__(self, size: int) -> None:
+        self.spans: dict[int, tuple[int, int]] = {}
+        self.rules: dict[int, str] = {}
+        self.foreign: set[int] = set()
+        self._cover = Cover(size)
 
     def covers(self, at: int) -> bool:
-        return any(a <= at < b for a, b in self.spans.values())
+        return self._cover.covers(at)
 
     def add(self, s: int, e: int, rule: str) -> None:
         self.spans[s] = (s, e)
         self.rules[s] = rule
+        self._cover.add(s, e)
 
 
 def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
@@ -408,10 +518,11 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
     """Every named person in the text with positions, honorifics and the spans of each mention. `is_place` tells
     a place's name (`Thái Nguyên`); `is_region` a province or country (`Đoàn Lào` is a delegation)."""
     lx = lex()
-    found = _Candidates()
+    found = _Candidates(len(text))
     latin = _surname_names(text, found, is_place, is_region, lx)
     _honorific_names(text, found, is_region, lx)
     _latin_names(latin, found)
+    _foreign_names(text, found, is_place, lx)
     people = _read_people(text, found, is_place)
     _refer_back(text, people)
     return people
@@ -426,7 +537,7 @@ def _surname_names(text: str, found: _Candidates, is_place: Callable[[str], bool
         if m.group().split(" ", 1)[0] not in lx.surnames:
             latin.append(m)
             continue
-        if lx.street.search(text, max(0, m.start() - 14), m.start()):
+        if lx.street.search(text, max(0, m.start() - 24), m.start()):
             continue  # `số 11 Lê Hồng Phong`: a street
         if _CREDIT.search(text, max(0, m.start() - 12), m.start()):
             continue  # `Ảnh: Đinh Tuấn`: a photographer's credit, like a byline not a person of the article
@@ -475,6 +586,18 @@ def _latin_names(latin: list[re.Match], found: _Candidates) -> None:
         found.foreign.add(s)
 
 
+def _foreign_names(text: str, found: _Candidates, is_place: Callable[[str], bool], lx: _Lex) -> None:
+    """Chinese names in Vietnamese syllables (`Tập Cận Bình`, `Hạ Kiến Phong`): people when a title stands right
+    before them (checked once the titles are read, as for names in Latin script)."""
+    for m in lx.foreign_name.finditer(text):
+        s = m.start()
+        words = m.group().split(" ")
+        if found.covers(s) or is_place(m.group()) or any(w in lx.not_name_syl for w in words[1:]):
+            continue
+        found.add(s, m.end(), "foreign name after title")
+        found.foreign.add(s)
+
+
 @dataclass
 class _Reading:
     """What reading the names in order carries from one to the next."""
@@ -485,7 +608,7 @@ class _Reading:
 def _read_people(text: str, found: _Candidates, is_place: Callable[[str], bool]) -> list[PersonMatch]:
     """Each name with the titles before it and the chain after it, merged by name in order of first mention."""
     lx = lex()
-    spans = sorted(found.spans.values())
+    spans = _disjoint(found.spans.values())
     by_name: dict[str, PersonMatch] = {}
     state = _Reading()
     for idx, (s, e) in enumerate(spans):
@@ -505,6 +628,16 @@ def _read_people(text: str, found: _Candidates, is_place: Callable[[str], bool])
     return list(by_name.values())
 
 
+def _disjoint(spans) -> list[tuple[int, int]]:
+    """The candidates in order with none starting inside an earlier one: `Đồng chí Minh Nguyễn Hùng` is one name
+    after the honorific, not also `Nguyễn Hùng` inside it."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda se: (se[0], -se[1])):
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
+
+
 def _mention(by_name: dict[str, PersonMatch], name: str, rule: str) -> PersonMatch:
     """The person named so (case aside), new at the first mention."""
     key = name.casefold()
@@ -521,7 +654,7 @@ def _honorifics_of(text: str, before: list[_Span], first: int, prev_end: int, lx
     hon_m = lx.honorific_before.search(text[max(prev_end, first - 40): first])
     if hon_m:
         h = hon_m.group(1)
-        return [h[0].lower() + h[1:] if h in ("Đồng chí", "Ông", "Bà") else h]
+        return [h[0].lower() + h[1:] if h in ("Đồng chí", "Ông", "Bà", "Đ/c") else h]
     return []
 
 
@@ -552,20 +685,25 @@ def _shared_title(text: str, pm: PersonMatch, s: int, before: list[_Span], after
     head = _LIST_HEAD.search(text, max(state.prev_end, s - 120), s) if not before else None
     if head and lx.head_at_start.match(head.group(1)):  # `Các Phó Bí thư gồm: ông A, ông B`
         shared = " ".join(head.group(1).split())
-        _add_position(pm.person.positions, shared)
+        _add_position(pm.person.positions, shared, first=True)
         pm.position_spans.append((head.start(1), head.end(1), shared))
         pm.position_rules.append(PLURAL)
         return shared
     if before and not after and _PLURAL_BEFORE.search(text, max(0, before[0][0] - 8), before[0][0]):
         return " ".join(text[before[-1][0]:before[-1][1]].split()).strip(" ,;-–")
-    if not (before or after) and state.shared and _NEXT_IN_LIST.fullmatch(text, state.prev_end, s):
-        _add_position(pm.person.positions, state.shared)
+    if not before and state.shared and _NEXT_IN_LIST.fullmatch(text, state.prev_end, s):
+        _add_position(pm.person.positions, state.shared, first=True)
         return state.shared
     return None
 
 
-def _add_position(target: list[str], phrase: str) -> None:
-    """Add a position once; `Tổng Bí thư Ban Chấp hành Trung ương Đảng` replaces a bare `Tổng Bí thư`."""
+def _add_position(target: list[str], phrase: str, first: bool = False) -> None:
+    """Add a position once; `Tổng Bí thư Ban Chấp hành Trung ương Đảng` replaces a bare `Tổng Bí thư`. `first`: a
+    title printed before the others (a list's shared title) goes first."""
+    if first and not any(phrase.casefold() in old.casefold() or old.casefold() in phrase.casefold()
+                         for old in target):
+        target.insert(0, phrase)
+        return
     folded = phrase.casefold()
     for i, old in enumerate(target):
         prev = old.casefold()
@@ -580,11 +718,55 @@ def _add_position(target: list[str], phrase: str) -> None:
 def _refer_back(text: str, people: list[PersonMatch]) -> None:
     """A title printed alone later (`Tổng Bí thư nhấn mạnh`, `đồng chí Bí thư Tỉnh ủy`) is a mention of the person
     first named with that title."""
-    taken = [(s, e) for pm in people for s, e in pm.spans] + [(s, e) for pm in people for s, e, _ in pm.position_spans]
+    taken = Cover(len(text), [(s, e) for pm in people for s, e in pm.spans])
     for pm in people:
-        for pos in _title_variants(pm.person):
-            if len(pos.split()) >= 2:
-                _mentions_of_title(text, pm, pos, taken)
+        for s, e, _ in pm.position_spans:
+            taken.add(s, e)
+    titles = [(pm, pos) for pm in people for pos in _title_variants(pm.person) if len(pos.split()) >= 2]
+    found = _title_occurrences(text, {pos for _pm, pos in titles})
+    for pm, pos in titles:
+        # the first person with a title takes every free occurrence: the next ones with it would find none
+        _mentions_of_title(text, pm, pos, found.pop(pos, ()), taken)
+    _given_name_mentions(text, people, taken)
+
+
+def _title_occurrences(text: str, titles: set[str]) -> dict[str, list[int]]:
+    """Where each title occurs, as `str.find` from the end of its last occurrence finds them (no two occurrences of
+    a title overlap), for all titles in one pass over the text: the longest title at each place where one starts,
+    then the titles that are its prefixes (they start there too)."""
+    if not titles:
+        return {}
+    longest = re.compile(trie_regex(sorted(titles)))
+    prefixes = {t: [t[:i] for i in range(1, len(t) + 1) if t[:i] in titles] for t in titles}
+    found: dict[str, list[int]] = {}
+    ends: dict[str, int] = {}
+    m = longest.search(text)
+    while m is not None:
+        at = m.start()
+        for t in prefixes[m.group()]:
+            if at >= ends.get(t, 0):
+                found.setdefault(t, []).append(at)
+                ends[t] = at + len(t)
+        m = longest.search(text, at + 1)
+    return found
+
+
+def _given_name_mentions(text: str, people: list[PersonMatch], taken: Cover) -> None:
+    """`ông Tuấn`, `Bí thư Hùng`: a given name alone after an honorific or a title, later than the full name, is a
+    mention of the one person named so (none when two share it)."""
+    by_given: dict[str, list[PersonMatch]] = {}
+    for pm in people:
+        words = pm.person.name.split()
+        if len(words) >= 2:
+            by_given.setdefault(words[-1], []).append(pm)
+    first = {id(pm): min(pm.spans)[0] for pm in people if pm.spans}  # (what is added here comes after it)
+    for m in lex().given_after.finditer(text):
+        owners = by_given.get(m.group(1), [])
+        s, e = m.span(1)
+        if len(owners) == 1 and first[id(owners[0])] < s and not taken.covers(s):
+            owners[0].spans.append((s, e))
+            owners[0].span_rules.append(f"given name after '{text[m.start():s].strip()}'")
+            taken.add(s, e)
 
 
 def _title_variants(person: Person) -> list[str]:
@@ -600,29 +782,42 @@ def _title_variants(person: Person) -> list[str]:
     return variants
 
 
-def _mentions_of_title(text: str, pm: PersonMatch, title: str, taken: list[tuple[int, int]]) -> None:
-    """Each free whole-word occurrence of `title` is a mention of `pm`."""
-    at = text.find(title)
-    while at != -1:
+def _mentions_of_title(text: str, pm: PersonMatch, title: str, occurrences, taken: Cover) -> None:
+    """Each free whole-word occurrence of `title` (at `occurrences`) is a mention of `pm`."""
+    for at in occurrences:
         end = at + len(title)
-        if not (end < len(text) and text[end].isalpha()) and not any(a <= at < b for a, b in taken):
+        if not (end < len(text) and text[end].isalpha()) and not taken.covers(at):
             pm.spans.append((at, end))
             pm.span_rules.append(f"refers back to '{title}'")
-            taken.append((at, end))
-        at = text.find(title, end)
+            taken.add(at, end)
 
 
-def complete_positions(person: Person, province: str | None) -> list[str]:
+_BARE_UNIT = ("Tỉnh ủy", "tỉnh")
+_BARE_CITY_UNIT = ("Thành ủy", "thành phố")  # completed only by a province that is a city: else a city inside it
+
+
+def complete_positions(person: Person, province: str | None, when=None) -> list[str]:
     """Positions with the unit the article implies: `Bí thư Tỉnh ủy` in a Bình Dương article ->
-    `Bí thư Tỉnh ủy Bình Dương`."""
+    `Bí thư Tỉnh ủy Bình Dương`; on or after the merger of 1 July 2025 (`when`, the article's date) the merged
+    province (`Chủ tịch UBND tỉnh` in a Hà Giang article of August 2025 -> `Chủ tịch UBND tỉnh Tuyên Quang`)."""
     if not province:
         return list(person.positions)
+    if when is not None and after_merger(when):
+        province = province_2025(province) or province
     out = []
     for pos in person.positions:
-        if pos.endswith(("Tỉnh ủy", "tỉnh")) and province not in pos:
+        bare = pos.endswith(_BARE_UNIT) or (pos.endswith(_BARE_CITY_UNIT) and province in lex().city_provinces)
+        if bare and province not in pos:
             out.append(f"{pos} {province}")
         elif pos.endswith(("Ban Thường vụ", "Ban Chấp hành Đảng bộ tỉnh")):
             out.append(f"{pos} Tỉnh ủy {province}" if pos.endswith("vụ") else f"{pos} {province}")
         else:
             out.append(pos)
     return out
+
+
+def expand_position(position: str) -> str:
+    """A position with its abbreviations written out, for linking: `UVT.Ư Đảng` -> `Ủy viên Trung ương Đảng`,
+    `Ủy viên BCH T.Ư Đảng` -> `Ủy viên Ban Chấp hành Trung ương Đảng`, `PBT Tỉnh ủy` -> `Phó Bí thư Tỉnh ủy`."""
+    lx = lex()
+    return lx.position_abbr.sub(lambda m: lx.position_abbreviations[m.group(1)], position)

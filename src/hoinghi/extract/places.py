@@ -44,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from hoinghi.extract.spans import Cover
 from hoinghi.geo import (
     DTYPE_KIND,
     MERGER,
@@ -61,7 +62,7 @@ from hoinghi.geo import (
 )
 from hoinghi.lexicons import load
 from hoinghi.model import Place
-from hoinghi.text import normalize, trie_regex
+from hoinghi.text import fold, normalize, trie_regex
 
 __all__ = ["MERGER", "PlaceMatch", "all_provinces", "dedupe", "find_places", "province_2025", "province_info",
            "province_surfaces"]
@@ -167,8 +168,8 @@ def _index() -> _Index:
     return _Index()
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlaps(start: int, end: int, spans: Cover) -> bool:
+    return spans.overlaps(start, end)
 
 
 def _prev_token(text: str, start: int) -> str:
@@ -221,7 +222,7 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
         return []
     idx = _index()
     post = after_merger(when)
-    skip = list(skip)
+    skip = Cover(len(text), skip)
     out: list[PlaceMatch | _Candidates] = []
     taken = _find_lower_case_communes(idx, text, post, skip, out)
     _find_names(idx, text, post, skip, taken, out)
@@ -231,21 +232,21 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
     return _resolve(text, out, context_province)
 
 
-def _find_lower_case_communes(idx: _Index, text: str, post: bool, skip, out: list) -> list[tuple[int, int]]:
+def _find_lower_case_communes(idx: _Index, text: str, post: bool, skip, out: list) -> Cover:
     """Step 1. Communes after a lower-case unit word (`xã X`, `phường X`, `thị trấn X`, `quận 1`), found with
     str.find: in the trie, these common lower-case first letters would slow the whole scan down. Their spans."""
-    taken: list[tuple[int, int]] = []
+    taken = Cover(len(text))
     for word in idx.lower_units:
         start = text.find(word)
         while start >= 0:
             if not (start and text[start - 1].isalnum()):
-                taken += _communes_after(idx, text, start, start + len(word), word, post, skip, out)
+                for s, e in _communes_after(idx, text, start, start + len(word), word, post, skip, out):
+                    taken.add(s, e)
             start = text.find(word, start + 1)
-    taken.sort()
     return taken
 
 
-def _find_names(idx: _Index, text: str, post: bool, skip, taken: list[tuple[int, int]], out: list) -> None:
+def _find_names(idx: _Index, text: str, post: bool, skip: Cover, taken: Cover, out: list) -> None:
     """Step 2. Everything else, from the trie (with the capitalised commune unit words: `Xã X`, `Phường X`,
     `Quận 1`); the items of a list after a unit word (`các huyện Văn Yên, Trấn Yên`) share it."""
     last_unit: tuple[int, str] | None = None  # (end, unit) of the last name a unit word applied to
@@ -255,9 +256,10 @@ def _find_names(idx: _Index, text: str, post: bool, skip, taken: list[tuple[int,
             continue
         printed = m.group()
         if printed in idx.commune_units:
-            taken += _communes_after(idx, text, start, end, printed.lower(), post, skip, out)
+            for s, e in _communes_after(idx, text, start, end, printed.lower(), post, skip, out):
+                taken.add(s, e)
             continue
-        if (skip and _overlaps(start, end, skip)) or (taken and _overlaps(start, end, taken)):
+        if _overlaps(start, end, skip) or _overlaps(start, end, taken):
             continue
         info = idx.info.get(surface_key(printed) if "-" in printed or "–" in printed or "—" in printed else printed)
         if info is None:
@@ -474,8 +476,10 @@ def _bare_name(idx: _Index, text, start, end, printed, info: _Info, province: En
 
 
 def _province_match(start, end, printed, entry: Entry, rule: str) -> PlaceMatch:
-    name = entry.name or printed
-    place = Place(name, "province", entry.province, entry.p25)
+    name, canonical = entry.name or printed, None
+    if entry.name and fold(entry.name) not in fold(printed):  # an abbreviation (`TPHCM`): kept as printed
+        name, canonical = printed, entry.name
+    place = Place(name, "province", entry.province, entry.p25, canonical)
     return PlaceMatch(place, start, end, printed, key=f"P|{entry.province}", rule=rule)
 
 

@@ -188,11 +188,30 @@ def _link(articles: Iterable[Article]) -> Linked:
     documents, document_of = link_documents(arts)
     people = link_people(arts)
     events, event_of = link_events(arts, duplicates, people, document_of)
+    people.redate(_reported_days(arts, event_of, events))
     _documents_events(documents, events)
     roles = _reported_roles(arts, event_of, people)
     _people_events(people.entities, events, roles)
     return Linked(people=people.entities, documents=documents, events=events, duplicates=duplicates,
                   person_of=people.person_of, document_of=document_of, event_of=event_of, roles=roles)
+
+
+def _reported_days(arts: list[Article], event_of: dict[tuple[str, int], str], events: list[EventEntity]
+                   ) -> dict[str, str]:
+    """Article id -> the date of the linked event it reports first, for articles that give no day of their own (a
+    report printed without a year that joined a dated event)."""
+    from hoinghi.link.common import article_day
+
+    dated = {e.id: e.date[:10] for e in events if e.date}
+    days: dict[str, str] = {}
+    for art in arts:
+        if article_day(art) or not art.events:
+            continue
+        day = next((dated[eid] for j in range(len(art.events))
+                    if (eid := event_of.get((art.id, j))) in dated), None)
+        if day:
+            days[art.id] = day
+    return days
 
 
 def _documents_events(documents: list[DocumentEntity], events: list[EventEntity]) -> None:

@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from hoinghi import lexicons
 from hoinghi.geo import MERGER_DAY as MERGER_DAY  # the day the 2025 merger of provinces took effect
 from hoinghi.geo import ProvinceInfo, province_info, province_surfaces
 from hoinghi.model import Article
-from hoinghi.text import fold, normalize
+from hoinghi.text import fold, normalize, trie_regex
 
 # Province-level cities: their `Thành ủy` is a provincial body, not a district's.
 PROVINCE_CITIES = {"Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Thừa Thiên Huế"}
@@ -34,6 +35,17 @@ def day_of(published: str | None) -> str | None:
         return None
     m = _DAY.match(published) or _MONTH.match(published)
     return m.group() if m else None
+
+
+def article_day(art: Article) -> str | None:
+    """The day (or month) an article speaks for: its date (printed, or known from outside the page), else its
+    main event's date, else a date its URL carries."""
+    if art.published and art.published_source != "url":
+        return day_of(art.published)
+    for ev in art.events:
+        if ev.date:
+            return ev.date[:10]
+    return day_of(art.published)
 
 
 def full_day(published: str | None) -> str | None:
@@ -136,36 +148,69 @@ def group_contained(values: Iterable[str]) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------------
 # Positions
 
-_ABBREVIATIONS = [
-    (re.compile(r"(?<![" + _LETTER + r"])(?:TƯ|T\.Ư|TW)(?![" + _LETTER + r"])"), "Trung ương"),
-    (re.compile(r"(?<![" + _LETTER + r"])TTĐN(?![" + _LETTER + r"])"), "thông tin đối ngoại"),
-    (re.compile(r"(?<![" + _LETTER + r"])UBND(?![" + _LETTER + r"])"), "Ủy ban nhân dân"),
-    (re.compile(r"(?<![" + _LETTER + r"])HĐND(?![" + _LETTER + r"])"), "Hội đồng nhân dân"),
-    (re.compile(r"(?<![" + _LETTER + r"])UBMTTQ(?![" + _LETTER + r"])"), "Ủy ban Mặt trận Tổ quốc"),
-    (re.compile(r"(?<![" + _LETTER + r"])MTTQ(?![" + _LETTER + r"])"), "Mặt trận Tổ quốc"),
-    (re.compile(r"(?<![" + _LETTER + r"])ĐBQH(?![" + _LETTER + r"])"), "đại biểu Quốc hội"),
-    (re.compile(r"(?<![" + _LETTER + r"])BCH(?![" + _LETTER + r"])"), "Ban Chấp hành"),
-    (re.compile(r"(?<![" + _LETTER + r"])BTV(?![" + _LETTER + r"])"), "Ban Thường vụ"),
-    (re.compile(r"(?<![" + _LETTER + r"])BCĐ(?![" + _LETTER + r"])"), "Ban Chỉ đạo"),
-    (re.compile(r"(?<![" + _LETTER + r"])(?:TP\.|Tp\.|TP)\s*(?=" + _UP + ")"), "thành phố "),
-]
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+class _Lex:
+    """The one table of abbreviations (`abbreviations.toml`: `abbreviations` but document kinds, `positions`,
+    `before_capital`) and the variants of one post (`link.toml` [people])."""
+
+    def __init__(self) -> None:
+        abbr = lexicons.load("abbreviations.toml")
+        people = lexicons.load("link.toml")["people"]
+        skip = set(abbr["document_kinds"])
+        self.table = {k: v for t in ("abbreviations", "positions") for k, v in abbr[t].items() if k not in skip}
+        self.words = re.compile("(" + trie_regex(sorted(self.table), after_first=r"(?<!\w.)") + r")(?!\w)")
+        self.capital = abbr["before_capital"]
+        self.before_capital = re.compile(
+            "(" + trie_regex(sorted(self.capital), after_first=r"(?<!\w.)") + r")\s*(?=" + _UP + ")")
+        heads = trie_regex(sorted(people["ministry_heads"]), after_first=r"(?<!\w.)")
+        self.ministry_head = re.compile("(" + heads + r") (?!Bộ )(?=" + _UP + ")")
+        self.same = [(f" {_folded(k)} ", f" {_folded(v)} ") for k, v in people["same_posts"].items()]
+        self.drop_at_end = tuple(" " + _folded(w) for w in people["drop_at_end"])
+        self.unit_tails = tuple(_folded(w) for w in people["unit_tails"])
+
+
+def _folded(text: str) -> str:
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+@lru_cache(maxsize=1)
+def lex() -> _Lex:
+    return _Lex()
+
+
 def expand(text: str) -> str:
-    """`Trưởng Ban Tuyên giáo TƯ` -> `Trưởng Ban Tuyên giáo Trung ương` (NFC, one tone placement)."""
+    """`Trưởng Ban Tuyên giáo TƯ` -> `Trưởng Ban Tuyên giáo Trung ương`, `TP Vinh` -> `Thành phố Vinh` (NFC, one
+    tone placement): the abbreviations of `abbreviations.toml`."""
+    lx = lex()
     text = normalize(text or "")
-    for rx, full in _ABBREVIATIONS:
-        if rx.search(text):
-            text = rx.sub(full, text)
+    text = lx.before_capital.sub(lambda m: lx.capital[m.group(1)] + " ", text)
+    text = lx.words.sub(lambda m: lx.table[m.group(1)], text)
     return " ".join(text.split())
 
 
 @lru_cache(maxsize=1 << 16)
 def position_key(text: str) -> str:
     """The form positions are compared on: abbreviations expanded, `Uỷ`/`Ủy` one placement, folded, spaces
-    squashed: `Uỷ viên Ban Thường vụ Tỉnh uỷ` and `Ủy viên Ban Thường vụ Tỉnh ủy` give one key."""
-    return _NON_WORD.sub(" ", fold(expand(text))).strip()
+    squashed, and the variants of one post made one (`link.toml` [people]): `Uỷ viên BTV Tỉnh uỷ` and `Ủy viên Ban
+    Thường vụ Tỉnh ủy` give one key, as do `Bộ trưởng Công Thương` and `Bộ trưởng Bộ Công Thương`, `Ủy viên Trung
+    ương Đảng` and `Ủy viên Ban Chấp hành Trung ương Đảng`."""
+    lx = lex()
+    text = lx.ministry_head.sub(_ministry, expand(text))
+    key = f" {_folded(text)} "
+    for variant, same in lx.same:
+        key = key.replace(variant, same)
+    key = key.strip()
+    for end in lx.drop_at_end:
+        if key.endswith(end):
+            key = key[: -len(end)]
+    return key
+
+
+def _ministry(m: re.Match) -> str:
+    """`Bộ trưởng ` -> `Bộ trưởng Bộ `, unless a `Bộ` follows further on (`Thứ trưởng Thường trực Bộ Ngoại giao`)."""
+    return m.group() if " Bộ " in m.string[m.end():] else m.group(1) + " Bộ "
 
 
 @lru_cache(maxsize=1 << 16)

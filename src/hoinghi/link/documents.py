@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from hoinghi import lexicons
 from hoinghi.extract.documents import document_key, normalize_code
 from hoinghi.link import DocumentEntity
 from hoinghi.link.common import (
@@ -48,12 +49,13 @@ from hoinghi.model import Article, Document
 from hoinghi.text import fold
 
 _FIELDS = ("number", "code", "issuer", "date", "congress", "level", "plenum", "term", "subject")
+_ALL_FIELDS = (*_FIELDS, "issuer_full")
 _CENTRAL_KINDS = {"nghi quyet", "ket luan", "chi thi", "quy dinh", "quy che", "luat", "bo luat", "nghi dinh",
                   "thong tu", "hien phap", "phap lenh", "van kien"}
 # Code segments of provincial and lower bodies: KH/TU, CTr/TU, QĐ-UBND, NQ/HU, KH-BTGTU, NQ/ĐU …
 _LOCAL_SEGMENT = re.compile(r"^(?:UBND|HĐND|ĐU|TU|HU|QU|TXU|ThU|TxU|BTV|UBKT\w*|\w*TU|\w*HU|\w*QU)$")
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = {"va", "cua", "ve", "trong", "cac", "nhung", "tiep", "tuc", "tai", "voi", "cho", "de", "la", "moi"}
+_STOP = frozenset(fold(w) for w in lexicons.load("link.toml")["documents"]["stop_words"])  # left out of subjects
 
 
 @dataclass(eq=False)
@@ -94,6 +96,11 @@ def is_local_code(code: str | None) -> bool:
         segments[0])))
 
 
+def _issuer(doc: Document) -> str:
+    """The issuer spelt out (`Ban Bí thư` for a printed `BBT`), which mentions are compared on."""
+    return doc.issuer_full or doc.issuer or ""
+
+
 def _fullness(doc: Document) -> int:
     return sum(getattr(doc, f) not in (None, "") for f in _FIELDS)
 
@@ -105,7 +112,7 @@ def _words(subject: str | None) -> frozenset[str]:
 
 def mention(art: Article, index: int, doc: Document, order: int) -> _Mention:
     code = normalize_code(doc.code) if doc.code else None
-    issuer = doc.issuer or ""
+    issuer = _issuer(doc)
     if is_local_code(code) or doc.level == "provincial" or (issuer and is_provincial(issuer)):
         scope = "provincial"
         named = provinces_named(issuer) if issuer else ()
@@ -136,8 +143,9 @@ def _fields_agree(m: _Mention, d: _Doc) -> bool:
         return False
     if doc.term and d.terms and doc.term not in d.terms:
         return False
-    return not (doc.issuer and d.issuers and not (m.code and m.code in d.codes)
-                and not any(_issuers_agree(doc.issuer, i) for i in d.issuers))
+    issuer = _issuer(doc)
+    return not (issuer and d.issuers and not (m.code and m.code in d.codes)
+                and not any(_issuers_agree(issuer, i) for i in d.issuers))
 
 
 def _scopes_agree(m: _Mention, d: _Doc) -> bool:
@@ -179,8 +187,9 @@ def _add(d: _Doc, m: _Mention) -> None:
         d.dates.add(doc.date)
     if doc.term:
         d.terms.add(doc.term)
-    if doc.issuer and doc.issuer not in d.issuers:
-        d.issuers.append(doc.issuer)
+    issuer = _issuer(doc)
+    if issuer and issuer not in d.issuers:
+        d.issuers.append(issuer)
     if d.scope == "unknown" and m.scope != "unknown":
         d.scope = m.scope
         d.province = m.province
@@ -244,14 +253,14 @@ def _values(members: list[_Mention], province: str | None) -> dict[str, object]:
     """The document's fields: the fullest mention's, the others voting on those it lacks; the longest subject."""
     base = members[0].doc
     values = {}
-    for f in _FIELDS:
+    for f in _ALL_FIELDS:
         value = getattr(base, f)
         values[f] = value if value not in (None, "") else vote(getattr(m.doc, f) for m in members)
     values["subject"] = max((m.doc.subject for m in members if m.doc.subject), key=len, default=None)
     if values["code"]:
         values["code"] = normalize_code(values["code"])
     if values["congress"] and values["level"] == "provincial" and not values["issuer"] and province:
-        values["issuer"] = _congress_issuer(province)
+        values["issuer"] = values["issuer_full"] = _congress_issuer(province)
     return values
 
 
@@ -264,4 +273,4 @@ def _congress_issuer(province: str) -> str:
 
 def _id_parts(e: DocumentEntity) -> list[object]:
     head = "|".join(str(k) for k in e.key) + ("|" + e.province if e.province else "")
-    return [head, e.code, e.date, e.term, e.issuer, e.subject]
+    return [head, e.code, e.date, e.term, e.issuer_full or e.issuer, e.subject]

@@ -22,8 +22,10 @@ nearly coincide (Jaccard similarity of their words at least 0.8). Two reports fr
 the event its original reported.
 
 The event's fields are voted by its reports (copies only when there is no original): name the medoid by token
-overlap; date, part of day, mode, city by majority; venue and organisers grouping forms that contain one another.
-Bridge points are merged from all reports, one per place, with chairs and attendees as person ids. `reports` are
+overlap; date, part of day by majority; mode and city by the reports that print them (`voted_mode`, `voted_city`:
+a default given to a page that printed none counts only when no report prints one); venue and organisers grouping
+forms that contain one another; chairs and speakers most reported first. Bridge points are merged from all reports,
+one per place, each keeping the chairs and attendees its reports name there, as person ids. `reports` are
 the original articles, `copies` the syndicated ones; `province` is the province of a non-central event, with
 `province_2025` after the merger.
 """
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from hoinghi import lexicons
 from hoinghi.link import BridgePointSeen, EventEntity
 from hoinghi.link.common import (
     assign_ids,
@@ -63,8 +66,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[a-z0-9]+")
 _DATE_IN_NAME = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
-_STOP = {"cua", "ve", "va", "tai", "cac", "voi", "so", "ngay", "nam", "lan", "thu", "nhung", "cho", "trong", "de",
-         "la", "mot", "o", "nay", "do", "theo", "den", "tu", "hoi", "nghi"}
+_STOP = frozenset(fold(w) for w in lexicons.load("link.toml")["events"]["stop_words"])  # left out of names
+_DEFAULT_MODES = frozenset(lexicons.load("link.toml")["events"]["default_modes"])  # modes no page printed
 _PLACE_PREFIX = re.compile(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\s+")
 _NATIONAL_NAME = re.compile(r"\b(?:toan quoc|ca nuoc)\b")
 MAX_NAME_FORMS = 50  # distinct name forms kept per event for matching (a national event has dozens of reports)
@@ -88,6 +91,7 @@ class _Report:
     org_tokens: frozenset[str]
     order: int
     published: tuple = ()  # publish_order of the article
+    month_day: str | None = None  # `--12-14` of a report whose year nothing gives
 
 
 @dataclass(eq=False)
@@ -181,7 +185,7 @@ def _report(art: Article, index: int, ev: Event, copy_of: str | None, people: Pe
     org_tokens = frozenset(w for o in ev.organizers for w in _org_words(o))
     day = (ev.date or "")[:10] or full_day(art.published)
     return _Report(art, index, ev, copy_of, kind, day, ev.part_of_day, tokens, numbers, level, province, docs,
-                   chairs, org_tokens, order, publish_order(art))
+                   chairs, org_tokens, order, publish_order(art), None if day else ev.month_day)
 
 
 def _match(r: _Report, e: _Event) -> float | None:
@@ -257,15 +261,20 @@ def _group(reports: list[_Report]) -> list[_Event]:
     buckets: dict[tuple, list[_Event]] = {}  # a report only ever joins an event of its kind, day and scope
     events: list[_Event] = []
     by_article: dict[str, list[_Event]] = {}
+    by_month_day: dict[tuple, list[_Event]] = {}  # dated events by kind, day and month, scope
     for r in reports:
         bucket = buckets.setdefault((r.kind, r.day, r.level, r.province), [])
         best = _best_match(r, bucket)
+        if best is None and r.month_day:
+            best = _dated_match(r, by_month_day.get((r.kind, r.month_day[2:], r.level, r.province), []))
         if best is None and r.copy_of:
             best = _original_event(r, by_article.get(r.copy_of, []))
         if best is None:
             best = _Event(r.kind, r.day, r.level, r.province, len(events))
             bucket.append(best)
             events.append(best)
+            if r.day and len(r.day) == 10:
+                by_month_day.setdefault((r.kind, r.day[5:], r.level, r.province), []).append(best)
         _add(best, r)
         by_article.setdefault(r.article.id, []).append(best)
     return events
@@ -277,6 +286,23 @@ def _best_match(r: _Report, bucket: list[_Event]) -> _Event | None:
     for e in bucket:
         score = _match(r, e)
         if score is not None and (best_score is None or score > best_score):
+            best, best_score = e, score
+    return best
+
+
+def _dated_match(r: _Report, dated: list[_Event]) -> _Event | None:
+    """The dated event a report without a year joins: same kind, day and month and scope (the caller's index), no
+    clash, names agreeing (overlap at least 0.6, or 0.3 with a document in common), and nothing in its article
+    against the event's year (a document it cites signed after that day)."""
+    latest_doc = max((d.date[:10] for d in r.article.documents if d.date), default="")
+    best, best_score = None, None
+    for e in dated:
+        if _clash(r, e) or (e.day or "") < latest_doc:
+            continue
+        sim = max((overlap(r.tokens, f) for f in e.forms), default=0.0)
+        shared = bool(set(r.docs) & e.docs)
+        score = sim + 0.5 * shared
+        if (sim >= 0.6 or (sim >= 0.3 and shared)) and (best_score is None or score > best_score):
             best, best_score = e, score
     return best
 
@@ -313,8 +339,8 @@ def _voted(e: _Event, primary: list[_Report]) -> EventEntity:
     province = e.province if e.province and not e.province.startswith("?") else None
     ent = EventEntity(
         id="", kind=primary[0].event.kind, name=name, date=vote(ev.date for ev in evs),
-        part_of_day=vote(ev.part_of_day for ev in evs), mode=vote(ev.mode for ev in evs),
-        city=vote(ev.city for ev in evs), province=province, level=e.level,
+        part_of_day=vote(ev.part_of_day for ev in evs), mode=voted_mode(evs), city=voted_city(primary),
+        province=province, level=e.level,
         organizers=group_contained(o for ev in evs for o in ev.organizers),
     )
     ent.venue = vote_contained(ev.venue for ev in evs)
@@ -322,6 +348,31 @@ def _voted(e: _Event, primary: list[_Report]) -> EventEntity:
     ent.parent = vote(ev.parent for ev in evs)
     ent.theme = vote(ev.theme for ev in evs)
     return ent
+
+
+def voted_mode(evs: list[Event]) -> str | None:
+    """The mode most reports print (`trực tuyến`, `trực tiếp kết hợp trực tuyến`); a default (`in_person`, given by
+    extraction to a page that prints no mode) only when no report prints one."""
+    return vote(ev.mode for ev in evs if ev.mode not in _DEFAULT_MODES) or vote(ev.mode for ev in evs)
+
+
+def voted_city(reports: list[_Report]) -> str | None:
+    """The city most reports print, compared by canonical name (`TPHCM` = `TP.HCM`), shown as printed most often.
+    A city a report took by default (its own province, for an event held in person that printed no place: the
+    city is not printed after a `tại` in its article) counts only when no report prints one."""
+    with_city = [m for m in reports if m.event.city]
+    voters = [m for m in with_city if _city_printed(m)] or with_city
+    best = vote(m.event.city_name or m.event.city for m in voters)
+    return vote(m.event.city for m in voters if (m.event.city_name or m.event.city) == best) if best else None
+
+
+def _city_printed(m: _Report) -> bool:
+    """The report's city is printed, not its article's province taken by default."""
+    ev, art = m.event, m.article
+    if ev.mode not in _DEFAULT_MODES or (ev.city_name or ev.city) != art.province:
+        return True
+    text = (art.title or "") + "\n" + (art.text or "")
+    return re.search(r"(?<!\w)tại\s[^.;\n]{0,80}?" + re.escape(ev.city), text, re.I) is not None
 
 
 def _bridge_points(members: list[_Report], people: PeopleIndex) -> list[BridgePointSeen]:

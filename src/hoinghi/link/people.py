@@ -8,8 +8,10 @@ and taken in order of publication. A mention with positions joins a same-name pe
   the article's province (`positions_full` already completes most of them). A person's provinces are those of
   their provincial posts; two sets that share no province clash. Central posts (`Bộ trưởng`, `Trưởng Ban Tuyên
   giáo Trung ương`, anything with `Trung ương`/`TƯ`/`Bộ …` and no province) and posts of no place (`Đại sứ`, `Phó
-  Giám đốc Học viện Ngoại giao`) give no province, so they are compatible with any. After the 2025 merger, two
-  provinces that merged into one do not clash (`Yên Bái` then `Lào Cai`).
+  Giám đốc Học viện Ngoại giao`) give no province, so they are compatible with any. Disjoint provinces do not
+  clash either when both sides hold one central post (a member of the Central Committee who moves from one
+  province's Tỉnh ủy to another's: `Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy` of Bình Phước, then of Bình Dương).
+  After the 2025 merger, two provinces that merged into one do not clash (`Yên Bái` then `Lào Cai`).
 - the names themselves: two spellings that fold alike but differ in their diacritics (`Hải` / `Hài`) are two names;
 - one article: two mentions in one article are two people.
 
@@ -18,10 +20,15 @@ founds a new person. A name printed without any position joins the only same-nam
 else the only one of the article's province; when that is still ambiguous it goes to a person marked
 `ambiguous` that collects such mentions of the name.
 
-Each person's timeline holds every position once, compared after expanding `TƯ`, `TTĐN`, `UBND` …, one `Ủy`
-placement, case and spaces (`position_key`), with the printed form of its first sighting, the first and last
-publication day that printed it and the articles. A position printed without its unit (`Ủy viên Ban Thường vụ`) is
-merged into the one completed with it (`Ủy viên Ban Thường vụ Tỉnh ủy Thái Nguyên`) when there is exactly one such.
+Each person's timeline holds every position once, compared on `position_key` (the abbreviations of
+`abbreviations.toml` expanded, `TƯ`, `T.Ư`, `UBND`, `BCH`, `UVBTV` …; one `Ủy` placement, case and spaces; the
+variants of one post in `link.toml`: `Bộ trưởng Công Thương` = `Bộ trưởng Bộ Công Thương`), with the printed form
+of its first sighting, the first and last day that printed it and the articles. A mention's day is its article's
+(`article_day`: the article's date, else its event's, else its URL's); a mention without one takes, once events are
+linked, the date of the linked event its article reports (`PeopleIndex.redate`: a report printed without a year
+joins the dated event of its day). A position printed without its unit (`Ủy viên Ban Thường vụ`, `Bí thư Tỉnh ủy`)
+is merged into the one completed with it (`Ủy viên Ban Thường vụ Tỉnh ủy Thái Nguyên`, `Bí thư Tỉnh ủy Tuyên
+Quang`) when there is exactly one such.
 Ids hash the folded name and the person's main province (`""` for central or unplaced people, `?` for the
 ambiguous).
 """
@@ -34,9 +41,11 @@ from dataclasses import dataclass, field
 from hoinghi.link import PersonEntity, PositionSeen
 from hoinghi.link.common import (
     MERGER_DAY,
-    day_of,
+    article_day,
     exact_name,
+    is_central,
     is_provincial,
+    lex,
     name_key,
     p2025,
     position_key,
@@ -46,8 +55,6 @@ from hoinghi.link.common import (
 )
 from hoinghi.model import Article, Person
 from hoinghi.text import normalize
-
-_UNIT_TAILS = ("tinh", "thanh uy", "huyen uy", "thi uy", "quan uy", "thanh pho", "huyen", "quan", "thi xa")
 
 
 @dataclass(eq=False)
@@ -62,6 +69,7 @@ class _Mention:
     provinces: set[str]
     pos_keys: set[str]
     order: int
+    central: set[str] = field(default_factory=set)  # keys of its central posts (`Ủy viên Ban Chấp hành Trung ương`)
 
 
 @dataclass(eq=False)
@@ -71,6 +79,7 @@ class _Person:
     members: list[_Mention] = field(default_factory=list)
     provinces: Counter = field(default_factory=Counter)
     pos_keys: set[str] = field(default_factory=set)
+    central: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     exact: set[str] = field(default_factory=set)
     marked: set[str] = field(default_factory=set)  # the spellings with diacritics
@@ -100,8 +109,9 @@ def mention(art: Article, index: int, p: Person, order: int) -> _Mention:
         elif art.province and is_provincial(full):
             provinces.add(art.province)
     pos_keys = {position_key(full) for _p, full, former in positions if not former}
-    return _Mention(art, index, p, name_key(p.name), exact_name(p.name), day_of(art.published), positions,
-                    provinces, pos_keys, order)
+    central = {position_key(full) for _p, full, former in positions if not former and is_central(full)}
+    return _Mention(art, index, p, name_key(p.name), exact_name(p.name), article_day(art), positions,
+                    provinces, pos_keys, order, central)
 
 
 def _diacritics(name: str) -> bool:
@@ -113,7 +123,11 @@ def _names_agree(m: _Mention, e: _Person) -> bool:
 
 
 def _provinces_agree(m: _Mention, e: _Person) -> bool:
+    """No provinces on one side, a province in common, a central post in common (a member of the Central Committee
+    who moves from one province to another), or two provinces merged in 2025 seen after the merger."""
     if not m.provinces or not e.provinces or not m.provinces.isdisjoint(e.provinces):
+        return True
+    if m.central & e.central:
         return True
     if (m.day or "") < MERGER_DAY and e.last_day < MERGER_DAY:
         return False
@@ -128,6 +142,7 @@ def _add(e: _Person, m: _Mention) -> None:
     e.members.append(m)
     e.provinces.update(m.provinces)
     e.pos_keys |= m.pos_keys
+    e.central |= m.central
     e.articles.add(m.article.id)
     e.exact.add(m.exact)
     if _diacritics(m.exact):
@@ -140,11 +155,23 @@ class PeopleIndex:
     attendee) to a person id."""
 
     def __init__(self, entities: list[PersonEntity], person_of: dict[tuple[str, int], str],
-                 by_article: dict[str, dict[str, str]], by_name: dict[str, list[str]]):
+                 by_article: dict[str, dict[str, str]], by_name: dict[str, list[str]],
+                 persons: list[_Person] | None = None):
         self.entities = entities
+        self._persons = list(zip(persons or [], entities, strict=bool(persons)))
         self.person_of = person_of
         self._by_article = by_article
         self._by_name = by_name
+
+    def redate(self, days: dict[str, str]) -> None:
+        """Date the mentions of articles that had no day by `days` (article id -> the date of the event it reports,
+        known once events are linked) and rebuild those people's timelines."""
+        for e, ent in self._persons:
+            undated = [m for m in e.members if not m.day and m.article.id in days]
+            for m in undated:
+                m.day = days[m.article.id]
+            if undated:
+                ent.positions = timeline(sorted(e.members, key=lambda m: (m.day or "9999", m.order)))
 
     def resolve(self, article: Article, name: str) -> str | None:
         key = name_key(name)
@@ -256,7 +283,7 @@ def _index(persons: list[_Person]) -> PeopleIndex:
             by_article.setdefault(m.article.id, {})[m.key] = pid
         if not e.ambiguous:
             by_name.setdefault(e.key, []).append(pid)
-    return PeopleIndex(entities, person_of, by_article, by_name)
+    return PeopleIndex(entities, person_of, by_article, by_name, persons)
 
 
 def _entity(e: _Person) -> PersonEntity:
@@ -278,33 +305,57 @@ def _first_day(e: _Person, province: str) -> str:
 
 
 def timeline(members: list[_Mention]) -> list[PositionSeen]:
-    """Every position of the person once, with the first and last day seen and the articles that printed it."""
+    """Every position of the person once (compared on `position_key`), with the first and last day seen and the
+    articles that printed it; shown as printed most often (`_display_form`)."""
     entries: dict[tuple[bool, str], PositionSeen] = {}
     articles: dict[tuple[bool, str], dict[str, None]] = {}
+    forms: dict[tuple[bool, str], Counter] = {}
     for m in members:
         for printed, full, former in m.positions:
             key = (former, position_key(full))
-            seen = entries.get(key)
-            if seen is None:
-                seen = entries[key] = PositionSeen(position=printed, position_full=full, first_seen=m.day,
-                                                   last_seen=m.day, former=former)
-                articles[key] = {}
-            elif m.day:
-                seen.first_seen = min(filter(None, (seen.first_seen, m.day)))
-                seen.last_seen = max(filter(None, (seen.last_seen, m.day)))
+            if key not in entries:
+                entries[key] = PositionSeen(position=printed, position_full=full, first_seen=None, last_seen=None,
+                                            former=former)
+                articles[key], forms[key] = {}, Counter()
+            _seen_on(entries[key], m.day)
             articles[key][m.article.id] = None
+            forms[key][(printed, full)] += 1
     for key, seen in entries.items():
         seen.articles = list(articles[key])
+        seen.position, seen.position_full = _display_form(forms[key])
     _merge_incomplete(entries)
     return sorted(entries.values(), key=lambda s: (s.former, s.first_seen or "9999", s.last_seen or "", s.position))
 
 
+def _seen_on(seen: PositionSeen, day: str | None) -> None:
+    if day:
+        seen.first_seen = min(filter(None, (seen.first_seen, day)))
+        seen.last_seen = max(filter(None, (seen.last_seen, day)))
+
+
+def _display_form(forms: Counter) -> tuple[str, str]:
+    """(printed, completed) printed most often; on a tie one whose title is written out (`Phó Bí thư Tỉnh ủy` over
+    `PBT Tỉnh ủy`), then the first seen (`Phó Chủ tịch UBND tỉnh` stays as first printed)."""
+    order = {form: i for i, form in enumerate(forms)}
+    table = lex().table
+    return max(forms, key=lambda f: (forms[f], f[0].split(" ", 1)[0] not in table, -order[f]))
+
+
+def _completes(short: str, long: str, tails: tuple[str, ...]) -> bool:
+    """`long` is `short` with its unit (`Ủy viên Ban Thường vụ` + `Tỉnh ủy Thái Nguyên`) or, `short` ending with a
+    unit, with the unit's name (`Bí thư Tỉnh ủy` + `Tuyên Quang`): keys, folded. `tails`: `link.toml` unit_tails."""
+    if not long.startswith(short + " "):
+        return False
+    return long[len(short) + 1:].startswith(tails) or any(short.endswith(" " + t) for t in tails)
+
+
 def _merge_incomplete(entries: dict[tuple[bool, str], PositionSeen]) -> None:
-    """`Ủy viên Ban Thường vụ` into `Ủy viên Ban Thường vụ Tỉnh ủy Thái Nguyên` when that is the only completion."""
+    """`Ủy viên Ban Thường vụ` into `Ủy viên Ban Thường vụ Tỉnh ủy Thái Nguyên`, `Bí thư Tỉnh ủy` into `Bí thư Tỉnh
+    ủy Tuyên Quang`, when that is the only completion."""
+    tails = lex().unit_tails
     for key in sorted(entries, key=lambda k: len(k[1])):
         former, text = key
-        longer = [k for k in entries if k[0] == former and k[1].startswith(text + " ")
-                  and k[1][len(text) + 1:].startswith(_UNIT_TAILS)]
+        longer = [k for k in entries if k[0] == former and _completes(text, k[1], tails)]
         if len(longer) != 1:
             continue
         short, into = entries.pop(key), entries[longer[0]]

@@ -5,7 +5,7 @@
   for every file, line or record that could not be read. A `ReadError` with `severity="warning"` follows a page
   that was read with a loss (invalid UTF-8 replaced by U+FFFD).
 - `count_pages(inputs)`: a cheap estimate for a progress bar, None when unknown.
-- `html_metadata(html)`: title, published, author, section, site_name, url of an HTML page.
+- `html_metadata(html)`: title, published, author, section, site_name, url, description of an HTML page.
 
 Nothing is normalised here except decoding: the clean stage does that.
 """

@@ -35,23 +35,49 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
+_WESTERN = frozenset({"cp1252", "iso8859-1", "iso8859-15"})
+
+
 def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, ReadError | None]:
     """Bytes to text: by the BOM if there is one, else UTF-8, else `encoding` (an HTTP or meta charset such as
-    windows-1258) if Python knows it. Never guesses a legacy code page: undecodable bytes become U+FFFD, with a warning.
-    """
+    windows-1258) if Python knows it and it is not a Western one. A Vietnamese page in TCVN3 or Windows-1258
+    (undeclared, or declared Windows-1252 / ISO-8859-1) is recognised by its bytes and converted, and UTF-8 that was
+    decoded twice (`Há»™i nghá»‹`) is undone, each with a warning. A page declared Western that is not Vietnamese
+    in any of them is refused (`Unreadable`); otherwise undecodable bytes become U+FFFD, with a warning."""
+    from . import legacy
+
     codec = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        return data.decode(codec), None
+        text = data.decode(codec)
     except UnicodeDecodeError as err:
-        declared = _codec(encoding)
-        if codec == "utf-8" and declared and declared != "utf-8":
-            try:
-                return data.decode(declared), None
-            except UnicodeDecodeError:
-                pass
-        label = codec.upper().removesuffix("-SIG")
-        return data.decode(codec, errors="replace"), ReadError(
-            source, f"invalid {label} at byte {err.start}; replaced", "warning")
+        return _not_utf8(data, source, codec, _codec(encoding), err)
+    fixed = legacy.repaired(text)
+    if fixed is not None:
+        return fixed, ReadError(source, "UTF-8 decoded twice (mojibake such as `Há»™i`): repaired", "warning")
+    return text, None
+
+
+def _not_utf8(data: bytes, source: str, codec: str, declared: str | None,
+              err: UnicodeDecodeError) -> tuple[str, ReadError | None]:
+    from . import legacy
+
+    if codec == "utf-8" and declared and declared != "utf-8" and declared not in _WESTERN:
+        try:
+            return data.decode(declared), None
+        except UnicodeDecodeError:
+            pass
+    label = codec.upper().removesuffix("-SIG")
+    replaced = data.decode(codec, errors="replace")
+    lossy = ReadError(source, f"invalid {label} at byte {err.start}; replaced", "warning")
+    if codec != "utf-8" or legacy.share(replaced) >= legacy.MIN_SHARE:  # mostly good UTF-8: a few bad bytes
+        return replaced, lossy
+    found = legacy.best_legacy(data)
+    if found:
+        return found[1], ReadError(source, f"not UTF-8: read as {found[0]} and converted", "warning")
+    if declared in _WESTERN:
+        raise Unreadable(f"declared {declared} but not UTF-8, and no Vietnamese encoding (TCVN3, Windows-1258) "
+                         "reads it")
+    return replaced, lossy
 
 
 def _looks_binary(text: str) -> bool:

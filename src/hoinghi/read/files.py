@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import itertools
 import os
 import sys
@@ -30,34 +31,62 @@ def kind_of(path: str) -> str | None:
 
 def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadError]:
     """Each input as files to read: `-` as is, a directory as its readable files (recursively, sorted), a missing
-    path as a ReadError."""
+    path or a folder that cannot be listed as a ReadError."""
+    for item, _id in expand_ids(inputs):
+        yield item
+
+
+def expand_ids(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str | ReadError, str | None]]:
+    """`expand`, each file with the id of its page: its path under the folder given, without the suffix
+    (`a/index`, `b/index`: two pages), which for a file directly in the folder or named alone is its stem."""
     for item in map(os.fspath, inputs):
         path = Path(item)
         if item == "-":
-            yield item
+            yield item, None
         elif path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*")) if kind_of(p.name) and p.is_file())
+            yield from _walk(path)
         elif path.exists():
-            yield item
+            yield item, path.stem
         else:
-            yield ReadError(item, "no such file or directory")
+            yield ReadError(item, "no such file or directory"), None
+
+
+def _walk(root: Path) -> Iterator[tuple[str | ReadError, str | None]]:
+    """The readable files under `root`, sorted by path, with a ReadError in its place for every folder that
+    cannot be listed (no permission, gone while walking)."""
+    found: list[tuple[Path, str | ReadError]] = []
+
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename or root)
+        found.append((where, ReadError(str(where), f"cannot read the folder: {err.strerror or err}")))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs.sort()
+        found.extend((Path(folder, f), os.path.join(folder, f)) for f in files if kind_of(f))
+    for p, item in sorted(found, key=lambda x: x[0]):
+        if isinstance(item, ReadError):
+            yield item, None
+        elif p.is_file():
+            rel = p.relative_to(root)
+            yield item, "/".join([*rel.parent.parts, p.stem])
 
 
 def iter_pages(inputs: list[str]) -> Iterator[Page | ReadError]:
     """Every page of every input in order, and a ReadError for everything that could not be read. Never raises for
     bad input: a failure inside a file ends that file with a ReadError, the other inputs are still read."""
-    for item in expand(inputs):
+    for item, page_id in expand_ids(inputs):
         if isinstance(item, ReadError):
             yield item
             continue
         source = STDIN if item == "-" else item
         try:
-            yield from read_stream(_stdin_lines(), STDIN) if item == "-" else read_path(item)
+            yield from read_stream(_stdin_lines(), STDIN) if item == "-" else read_path(item, page_id)
         except Exception as err:
             yield ReadError(source, describe(err))
 
 
-def read_path(path: str) -> Iterator[Page | ReadError]:
+def read_path(path: str, page_id: str | None = None) -> Iterator[Page | ReadError]:
+    """The pages of one file; `page_id` names the page of a .txt or .html file (default: the file's stem)."""
     kind = kind_of(path)
     if kind == "jsonl":
         yield from read_jsonl(path)
@@ -65,7 +94,7 @@ def read_path(path: str) -> Iterator[Page | ReadError]:
         yield from read_warc(path)
     else:
         with open(path, "rb") as f:
-            yield from read_stream(f, path, id=Path(path).stem, kind=kind)
+            yield from read_stream(f, path, id=page_id or Path(path).stem, kind=kind)
 
 
 def read_stream(lines: Iterable[bytes], source: str, id: str | None = None,
@@ -89,7 +118,20 @@ def read_stream(lines: Iterable[bytes], source: str, id: str | None = None,
 
 def _stdin_lines() -> Iterable[bytes]:
     buffer = getattr(sys.stdin, "buffer", None)
-    return buffer if buffer is not None else (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
+    if buffer is None:
+        return (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
+    return gzip.GzipFile(fileobj=buffer) if _gzipped(buffer) else buffer  # `cat pages.jsonl.gz | hoinghi …`
+
+
+def _gzipped(stream) -> bool:
+    """The stream starts with gzip's magic bytes (looked at without consuming them)."""
+    if hasattr(stream, "peek"):
+        return stream.peek(2)[:2] == b"\x1f\x8b"
+    if stream.seekable():
+        head = stream.read(2)
+        stream.seek(-len(head), os.SEEK_CUR)
+        return head == b"\x1f\x8b"
+    return False
 
 
 def count_pages(inputs: list[str]) -> int | None:

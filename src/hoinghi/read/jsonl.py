@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -18,8 +20,25 @@ def _open(path: str) -> IO[bytes]:
 
 
 def read_jsonl(path: str) -> Iterator[Page | ReadError]:
-    with _open(path) as lines:
-        yield from read_lines(lines, path)
+    with _open(path) as f:
+        yield from read_lines(utf8_lines(f), path)
+
+
+def utf8_lines(f: IO[bytes]) -> Iterable[bytes]:
+    """The lines of a binary file as UTF-8: a UTF-16 file (by its BOM, or NUL bytes between ASCII ones, as a
+    `{"` starts) is decoded first, or its lines would be cut inside characters and all but the first lost."""
+    head = f.peek(4)[:4] if hasattr(f, "peek") else b""
+    codec = None
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        codec = "utf-16"
+    elif len(head) == 4 and head[1] == 0 == head[3] and head[0] and head[2]:
+        codec = "utf-16-le"
+    elif len(head) == 4 and head[0] == 0 == head[2] and head[1] and head[3]:
+        codec = "utf-16-be"
+    if codec is None:
+        return f
+    text = io.TextIOWrapper(f, encoding=codec, errors="replace", newline=None)
+    return (line.encode("utf-8") for line in text)
 
 
 def read_lines(lines: Iterable[bytes], name: str) -> Iterator[Page | ReadError]:
@@ -31,9 +50,13 @@ def read_lines(lines: Iterable[bytes], name: str) -> Iterator[Page | ReadError]:
         empty = False
         source = f"{name}:{lineno}"
         try:
-            yield page_from_record(_loads(line), source)
+            page = page_from_record(_loads(line), source)
         except Exception as err:
             yield ReadError(source, describe(err))
+            continue
+        yield page
+        if getattr(page, "read_warning", None):
+            yield ReadError(source, page.read_warning, "warning")
     if empty:
         raise Unreadable("empty file")
 

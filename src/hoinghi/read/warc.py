@@ -1,15 +1,18 @@
 """WARC files, plain or gzipped: every successful HTML `response` record is a page; other records are not pages.
 
-A damaged file (bad header, a record cut short, a broken gzip member) yields the pages before the damage, then one
-ReadError, and is read no further.
+A damaged plain WARC (bad header, a record cut short) yields the pages before the damage, then one ReadError, and is
+read no further. A gzipped WARC is read member by member: a damaged member (bad data, wrong checksum, cut short)
+is one ReadError, and the reading goes on at the next gzip header.
 """
 
 from __future__ import annotations
 
-import gzip
 import io
+import os
+import tempfile
 import zlib
 from collections.abc import Iterator
+from typing import Any
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
@@ -39,23 +42,109 @@ class _Stream:
 
 
 def read_warc(path: str) -> Iterator[Page | ReadError]:
+    if path.lower().endswith(".gz"):
+        yield from _read_members(path)
+        return
     with open(path, "rb") as raw:
-        stream = _Stream(gzip.GzipFile(fileobj=raw) if path.lower().endswith(".gz") else raw)
-        records = 0
-        try:
-            for record in ArchiveIterator(stream, auto_decode="none"):
-                records += 1
-                yield from _read_record(record, path)
-        except OSError as err:  # fastwarc: "Invalid WARC header"
-            raise _corrupt(records, err) from None
-        except BaseException as err:  # a panic in fastwarc (Rust) is a BaseException; let anything else through
-            if type(err).__name__ != "PanicException":
-                raise
-            raise _corrupt(records, f"fastwarc failed: {err}") from None
+        stream = _Stream(raw)
+        records = yield from _read_records(stream, path, 0)
         if stream.error:
             raise _corrupt(records, describe(stream.error))
         if not records:
             raise Unreadable("no WARC records: not a WARC file, or truncated" if stream.pos else "empty file")
+
+
+def _read_records(stream, path: str, records: int) -> Iterator[Page | ReadError]:
+    """The pages of the records in `stream`; returns how many records were read in all."""
+    try:
+        for record in ArchiveIterator(stream, auto_decode="none"):
+            records += 1
+            yield from _read_record(record, path)
+    except OSError as err:  # fastwarc: "Invalid WARC header"
+        raise _corrupt(records, err) from None
+    except BaseException as err:  # a panic in fastwarc (Rust) is a BaseException; let anything else through
+        if type(err).__name__ != "PanicException":
+            raise
+        raise _corrupt(records, f"fastwarc failed: {err}") from None
+    return records
+
+
+def _read_members(path: str) -> Iterator[Page | ReadError]:
+    """A gzipped WARC member by member (a record to a member, as crawlers write them): each member is decompressed
+    and its checksum checked before its records are read, so a corrupt member is skipped with a ReadError and the
+    reading goes on at the next member."""
+    records = members = 0
+    with open(path, "rb") as raw:
+        for start, member, error in _members(raw):
+            if error is not None:
+                yield ReadError(path, f"corrupt WARC ({records} records read): gzip member at byte {start}: "
+                                      f"{describe(error)}; skipped")
+                continue
+            members += 1
+            try:
+                records = yield from _read_records(_Stream(member), path, records)
+            except Unreadable as err:
+                yield ReadError(path, f"{err} (gzip member at byte {start}; skipped)")
+            finally:
+                member.close()
+    if not members and not records:
+        raise Unreadable("empty file" if not os.path.getsize(path) else "no WARC records: not a gzipped WARC file")
+
+
+_MAGIC = b"\x1f\x8b\x08"
+_CHUNK = 1 << 20
+
+
+def _members(raw) -> Iterator[tuple[int, Any, Exception | None]]:
+    """(offset, the member decompressed in a spooled temporary file, None) for each gzip member of `raw`, or
+    (offset, None, the error) for damaged bytes, after which it goes on at the next gzip header."""
+    offset, pending = 0, raw.read(_CHUNK)
+    while pending:
+        start = offset
+        out = tempfile.SpooledTemporaryFile(max_size=32 << 20)  # noqa: SIM115 - closed by the reader
+        try:
+            offset, pending = _inflate(raw, start, pending, out)
+        except (zlib.error, EOFError) as err:
+            out.close()
+            yield start, None, err
+            offset, pending = _resync(raw, start + 1)
+            continue
+        out.seek(0)
+        yield start, out, None
+
+
+def _inflate(raw, offset: int, pending: bytes, out) -> tuple[int, bytes]:
+    """Decompress the member starting at `offset` (its first bytes in `pending`) into `out`; returns the offset
+    and first bytes of what follows it."""
+    if not pending.startswith(_MAGIC[:2]):
+        raise zlib.error("not a gzip header")
+    d = zlib.decompressobj(31)  # gzip: the CRC and length at the member's end are checked
+    used = 0
+    while True:
+        out.write(d.decompress(pending))
+        if d.eof:
+            used += len(pending) - len(d.unused_data)
+            rest = d.unused_data or raw.read(_CHUNK)
+            return offset + used, rest
+        used += len(pending)
+        pending = raw.read(_CHUNK)
+        if not pending:
+            raise EOFError("gzip member cut short")
+
+
+def _resync(raw, at: int) -> tuple[int, bytes]:
+    """The offset and first bytes of the next gzip header at or after `at`."""
+    raw.seek(at)
+    while True:
+        block = raw.read(_CHUNK + 2)
+        if len(block) < 3:
+            return at, b""
+        found = block.find(_MAGIC)
+        if found >= 0:
+            raw.seek(at + found)
+            return at + found, raw.read(_CHUNK)
+        at += len(block) - 2
+        raw.seek(at)
 
 
 def _corrupt(records: int, why: object) -> Unreadable:

@@ -9,6 +9,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -61,7 +62,15 @@ def describe(url: URL) -> str:
     return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
+# PostgreSQL: the advisory lock every writer (ingest batch, migration, link) takes first, so that what it reads
+# (stored hashes, latest versions, the schema's revision) cannot change before it writes
+WRITE_LOCK = 0x686F696E  # "hoin"
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # the driver must not open transactions itself (it would not for DDL, which then commits alone, nor take the
+    # write lock first): SQLAlchemy's "begin" event does, below
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; a killed writer loses only its batch
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -71,20 +80,59 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def migrate(engine: Engine) -> str:
-    """Bring the schema to the newest migration shipped in the package (Alembic); returns the revision."""
-    from alembic import command
+def _sqlite_begin(conn) -> None:
+    """BEGIN for readers; BEGIN IMMEDIATE (the database's write lock, waited for) for a connection marked
+    `writer`, before it reads anything it will write on."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
+
+
+@contextmanager
+def writing(engine: Engine):
+    """A transaction that holds the store's write lock from its first statement: SQLite `BEGIN IMMEDIATE`,
+    PostgreSQL a transaction-scoped advisory lock. Writers queue; each reads what the one before committed."""
+    with engine.connect() as conn:
+        conn.execution_options(writer=True)
+        with conn.begin():
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+            yield conn
+
+
+def _alembic():
     from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    head = ScriptDirectory.from_config(cfg).get_current_head()
+    return cfg, ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def revision(engine: Engine) -> str | None:
+    """The schema revision the store is at (None: no schema)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current != head:
-        with engine.begin() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    return _alembic()[1]
+
+
+def migrate(engine: Engine) -> str:
+    """Bring the schema to the newest migration shipped in the package (Alembic); returns the revision.
+
+    All of it in one transaction under the write lock (SQLite runs DDL inside the transaction, PostgreSQL's DDL is
+    transactional): a process killed while migrating leaves the store as it was, and of two processes opening a
+    new store at once, the second finds it made."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    cfg, head = _alembic()
+    if revision(engine) == head:
+        return head
+    with writing(engine) as conn:
+        if MigrationContext.configure(conn).get_current_revision() != head:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     return head
@@ -221,6 +269,24 @@ def _number_versions(conn, fresh: list[tuple[dict, list[dict], list[dict]]]) -> 
     return [latest[k] for k in last_of if k in latest], new_versions
 
 
+def repair_latest(conn, dialect: str) -> int:
+    """Make a store that two writers raced on whole again (before writers took the lock first): of the rows of a
+    page key marked latest, the last written stays latest; versions of a key numbered again 1, 2, … in the order
+    written. Returns how many rows stopped being latest. Used by migration 0003, under the write lock."""
+    losers = conn.execute(text(
+        "SELECT a.pk FROM articles a WHERE a.latest AND EXISTS (SELECT 1 FROM articles b WHERE b.latest "
+        "AND b.page_key = a.page_key AND b.pk > a.pk)")).scalars().all()
+    for part in _chunks(losers, 900):
+        if dialect == "sqlite":  # out of the search index while the view still shows what it holds
+            _fts(conn, "delete", part)
+        conn.execute(s.articles.update().where(s.articles.c.pk.in_(part)).values(latest=False))
+    conn.execute(text(
+        "UPDATE articles SET version = (SELECT count(*) FROM articles b WHERE b.page_key = articles.page_key "
+        "AND b.pk <= articles.pk) WHERE page_key IN (SELECT page_key FROM articles GROUP BY page_key, version "
+        "HAVING count(*) > 1)"))
+    return len(losers)
+
+
 def _chunks(seq: Sequence, n: int) -> Iterator[Sequence]:
     for i in range(0, len(seq), n):
         yield seq[i:i + n]
@@ -229,28 +295,15 @@ def _chunks(seq: Sequence, n: int) -> Iterator[Sequence]:
 class Store:
     """A hoinghi store: `open_store(db)` gives one. The same interface over SQLite and PostgreSQL."""
 
-    def __init__(self, url: URL, create: bool = True) -> None:
+    def __init__(self, url: URL, create: bool = True, migrate: bool | None = None) -> None:
         self.url = url
         self.name = describe(url)
         self.dialect = url.get_backend_name()
-        if self.dialect == "sqlite":
-            path = url.database
-            if path and path != ":memory:":
-                if not create and not Path(path).exists():
-                    raise EmptyStoreError(f"no store at {path}: run `hoinghi ingest PAGES/ --db {path}` first "
-                                          "(or `hoinghi demo` for the example corpus)")
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.engine = create_engine(url)
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        else:
-            try:
-                self.engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
-            except NoSuchModuleError as exc:  # pragma: no cover - depends on the install
-                raise StoreError(f"cannot use {self.name}: {exc} (pip install 'psycopg[binary]')") from None
+        self.engine = self._engine(url, create)
         try:
             with self.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
-            self.revision = migrate(self.engine)
+            self.revision = self._schema(create if migrate is None else migrate)
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             if self.dialect == "sqlite":
@@ -259,6 +312,37 @@ class Store:
                              "running, and the host, port, user, password and database name right?") from None
         except DBAPIError as exc:
             raise StoreError(f"cannot use the store {self.name}: {str(exc.orig or exc).strip()}") from None
+
+    def _engine(self, url: URL, create: bool) -> Engine:
+        if self.dialect != "sqlite":
+            try:
+                return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+            except NoSuchModuleError as exc:  # pragma: no cover - depends on the install
+                raise StoreError(f"cannot use {self.name}: {exc} (pip install 'psycopg[binary]')") from None
+        path = url.database
+        if path and path != ":memory:":
+            if not create and not Path(path).exists():
+                raise EmptyStoreError(f"no store at {path}: run `hoinghi ingest PAGES/ --db {path}` first "
+                                      "(or `hoinghi demo` for the example corpus)")
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+
+    def _schema(self, migrate_it: bool) -> str:
+        """Migrate the schema to the newest revision, or (for commands that only read) check that it is there."""
+        current = self.migrated_from = revision(self.engine)
+        if migrate_it:
+            return migrate(self.engine)
+        head = head_revision()
+        if current is None:
+            raise EmptyStoreError(f"the store {self.name} holds no articles yet: run `hoinghi ingest PAGES/ "
+                                  f"--db {self.name}` first (or `hoinghi demo` for the example corpus)")
+        if current != head:
+            raise StoreError(f"the store {self.name} has schema {current}, this hoinghi needs {head}: run "
+                             f"`hoinghi migrate --db {self.name}` (or `hoinghi ingest`, which migrates first)")
+        return current
 
     # --- lifecycle ---
     def close(self) -> None:
@@ -294,7 +378,7 @@ class Store:
 
     def write_rows(self, prepared: list[tuple[dict, list[dict], list[dict]]]) -> Stored:
         out = Stored()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:  # the lock first: then the hashes and versions read stay true
             fresh = _fresh(conn, prepared)
             out.skipped = len(prepared) - len(fresh)
             if not fresh:
@@ -327,7 +411,7 @@ class Store:
 
     def rebuild_search_index(self) -> None:
         """Rebuild the full-text index from the latest articles (after a bulk load that bypassed it)."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             if self.dialect == "sqlite":
                 conn.execute(text("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')"))
                 conn.execute(text("INSERT INTO articles_fts(articles_fts) VALUES('optimize')"))
@@ -422,10 +506,11 @@ def record_article(record: str | dict, text_: str, mentions: list[Mention]) -> A
     return art
 
 
-def open_store(db: str | None = None, create: bool = True) -> Store:
+def open_store(db: str | None = None, create: bool = True, migrate: bool | None = None) -> Store:
     """Open (and create or migrate) the store at `db` (a path or URL; default $HOINGHI_DB or ./hoinghi.db).
-    `create=False` refuses to create a new SQLite file: for commands that only read."""
-    return Store(resolve_url(db), create=create)
+    `create=False` is for commands that only read: it refuses to create a new SQLite file and, unless `migrate`,
+    to change the schema (a store behind the package's schema says to run `hoinghi migrate`)."""
+    return Store(resolve_url(db), create=create, migrate=migrate)
 
 
 __all__ = ["Store", "StoreError", "EmptyStoreError", "open_store", "resolve_url", "page_hash"]

@@ -1,7 +1,9 @@
 """`hoinghi export`: the stored articles, people, documents or events as JSON Lines, CSV or Parquet.
 
 JSON Lines keeps each record whole (articles exactly as `hoinghi extract` writes them); CSV and Parquet get one
-flat row per item (lists joined with `; `), streamed in batches so a large store exports in constant memory.
+flat row per item, streamed in batches so a large store exports in constant memory. Parquet keeps the values'
+types (`COLUMNS`): dates as dates, counts as integers, lists as lists of strings; CSV joins lists with `; ` (an
+article's section with ` › `).
 """
 
 from __future__ import annotations
@@ -20,8 +22,20 @@ WHAT = ("articles", "people", "documents", "events")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def _join(values) -> str:
-    return "; ".join(str(v) for v in values if v)
+def _join(values) -> list[str]:
+    """The values of a list column (CSV joins them, Parquet keeps the list)."""
+    return [str(v) for v in values if v]
+
+
+# each export's flat columns and their Parquet types: s string, i integer, d date, l list of strings
+COLUMNS = {
+    "articles": "id url title published date:d province province_2025 version:i section:l authors:l sources:l "
+                "people:l documents:l events:l places:l words:i text",
+    "people": "id name provinces:l positions:l first_seen:d last_seen:d articles:i events:i",
+    "documents": "id label kind number code issuer date:d subject articles:i events:i",
+    "events": "id kind name date:d part_of_day mode city province level chairs:l speakers:l documents:l "
+              "bridge_points:l reports:i",
+}
 
 
 def article_items(store: Store) -> Iterator[tuple[dict, dict]]:
@@ -38,7 +52,7 @@ def article_items(store: Store) -> Iterator[tuple[dict, dict]]:
             "id": art.id, "url": art.url, "title": art.title, "published": art.published,
             "date": m.date if m else None, "province": m.province if m else art.province,
             "province_2025": m.province_2025 if m else None, "version": m.version if m else 1,
-            "section": " › ".join(art.section), "authors": _join(art.authors), "sources": _join(art.sources),
+            "section": _join(art.section), "authors": _join(art.authors), "sources": _join(art.sources),
             "people": _join(p.name for p in art.people),
             "documents": _join(doc_label(d.kind, d.number, d.code) for d in art.documents),
             "events": _join(f"{e.kind} {e.date or ''}".strip() for e in art.events),
@@ -116,47 +130,55 @@ def export(store: Store, what: str, fmt: str, out: IO | str, batch: int = 10_000
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(flat))
                 writer.writeheader()
-            writer.writerow(flat)
+            writer.writerow({k: _csv_value(k, v) for k, v in flat.items()})
             n += 1
     else:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        writer = None
-        rows: list[dict] = []
-        schema = None
-        try:
-            for _full, flat in items:
-                rows.append(flat)
-                n += 1
-                if len(rows) >= batch:
-                    schema = schema or _schema(rows)
-                    writer = writer or pq.ParquetWriter(out, schema)
-                    writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                    rows = []
-            if rows or writer is None:
-                schema = schema or _schema(rows)
-                writer = writer or pq.ParquetWriter(out, schema)
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-        finally:
-            if writer is not None:
-                writer.close()
+        n = _parquet(items, what, out, batch)
     return n
 
 
-def _schema(rows: list[dict]):
+def _csv_value(key: str, value):
+    if isinstance(value, list):
+        return (" › " if key == "section" else "; ").join(value)
+    return value
+
+
+def _parquet(items, what: str, out: str, batch: int) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _schema(what)
+    n, rows = 0, []
+    with pq.ParquetWriter(out, schema) as writer:
+        for _full, flat in items:
+            rows.append(_typed(flat, schema))
+            n += 1
+            if len(rows) >= batch:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows = []
+        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+    return n
+
+
+def _typed(flat: dict, schema) -> dict:
+    """A flat row with its dates as `datetime.date` (a value that is not a whole ISO date is left out)."""
+    import datetime as dt
+
     import pyarrow as pa
 
-    if not rows:
-        return pa.schema([("id", pa.string())])
-    fields = []
-    for key in rows[0]:
-        values = [r[key] for r in rows if r.get(key) is not None]
-        if values and all(isinstance(v, bool) for v in values):
-            typ = pa.bool_()
-        elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            typ = pa.int64()
-        else:
-            typ = pa.string()
-        fields.append((key, typ))
-    return pa.schema(fields)
+    row = dict(flat)
+    for f in schema:
+        if f.type == pa.date32() and row.get(f.name) is not None:
+            try:
+                row[f.name] = dt.date.fromisoformat(str(row[f.name])[:10])
+            except ValueError:
+                row[f.name] = None
+    return row
+
+
+def _schema(what: str):
+    import pyarrow as pa
+
+    types = {"s": pa.string(), "i": pa.int64(), "d": pa.date32(), "l": pa.list_(pa.string())}
+    cols = [(col + ":s").split(":")[:2] for col in COLUMNS[what].split()]
+    return pa.schema([(name, types[typ]) for name, typ in cols])

@@ -109,7 +109,9 @@ def save_links(store: Store, linked: Any, article_ids: Iterable[str] = ()) -> di
 
 def _replace(store: Store, rows: Mapping[Any, list[dict]], article_ids: Iterable[str]) -> None:
     """Empty the link tables and insert `rows` (table -> rows) in one transaction, stamping the run."""
-    with store.engine.begin() as conn:
+    from hoinghi.store.core import writing
+
+    with writing(store.engine) as conn:
         for table in s.LINK_TABLES:
             conn.execute(table.delete())
         for table, table_rows in rows.items():

@@ -11,7 +11,8 @@ Articles (one row per stored version of a page)
     id            the record's id (`Article.id`); the same for every version of a page
     hash          sha256 of the page's normalised raw text and url: one row per distinct page content
     page_key      the page's identity across versions: its url, else its id
-    version       1, 2, … per page_key in the order ingested; `latest` marks the newest
+    version       1, 2, … per page_key in the order ingested; `latest` marks the newest (a unique partial index
+                  `ux_articles_latest` holds one latest row per page_key)
     text          the cleaned text as extracted (original Vietnamese); mention offsets point into it
     title_fold / body_fold / province_fold …  `hoinghi.text.fold`ed copies for search and filters
     record        the contract's JSON minus `text` and `mentions` (kept in `text` and `mentions`)
@@ -33,6 +34,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -62,6 +64,8 @@ articles = Table(
     Column("ingested_at", String(32)),
     Index("ix_articles_id", "id"),
     Index("ix_articles_page_key", "page_key", "latest"),
+    # one latest version per page, whatever writes: the database refuses a second
+    Index("ux_articles_latest", "page_key", unique=True, sqlite_where=text("latest"), postgresql_where=text("latest")),
     Index("ix_articles_date", "date"),
     Index("ix_articles_province", "province_fold"),
     Index("ix_articles_province_2025", "province_2025_fold"),

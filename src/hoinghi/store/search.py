@@ -15,8 +15,9 @@ tone placement all find `đối ngoại`.
 - PostgreSQL: `to_tsvector('simple', …)` in a GIN-indexed generated column (title weight A, body B), ranked by
   `ts_rank_cd`; marks from `ts_headline`.
 
-A query is words (all must occur), `"quoted phrases"`, and `word*` prefixes. Several words also score the phrase
-they make, so pages with `đối ngoại` together rank above pages with `đối` and `ngoại` apart.
+A query is words (all must occur), `"quoted phrases"`, `word*` prefixes, `AND`, `OR`, `NOT`, `-word` and
+parentheses (`hoinghi.store.query`). Several words also score the phrase they make, so pages with `đối ngoại`
+together rank above pages with `đối` and `ngoại` apart.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, text
 
 from hoinghi.store import schema as s
 from hoinghi.store.core import Store, StoreError
+from hoinghi.store.query import Query, parse_query
 from hoinghi.store.snippets import CLOSE, OPEN, Segments, as_markup, original_spans, segments, window
 from hoinghi.text import fold
 
@@ -45,81 +47,32 @@ COMMON = 0.8  # with filters, words in this share of the articles are checked on
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 5.0  # FTS5's bm25() constants, and the title's weight
 
 
-@dataclass
-class Query:
-    words: list[tuple[str, bool]] = field(default_factory=list)  # (folded word, prefix)
-    phrases: list[list[str]] = field(default_factory=list)
-
-    @property
-    def terms(self) -> list[tuple[str, bool]]:
-        return self.words + [(w, False) for p in self.phrases for w in p]
-
-    def __bool__(self) -> bool:
-        return bool(self.words or self.phrases)
-
-    def match(self, skip: set[int] = frozenset()) -> str:
-        """The FTS5 expression every result satisfies: all the words (but those at the indices `skip`), prefixes
-        and quoted phrases, in the title or the body (SQLite)."""
-        parts = [f'"{w}"' + ("*" if p else "") for i, (w, p) in enumerate(self.words) if i not in skip]
-        parts += ['"' + " ".join(p) + '"' for p in self.phrases]
-        return "{title_fold body_fold}: (" + " AND ".join(parts) + ")" if parts else ""
-
-    def scoring(self) -> list[tuple[tuple[str, ...], bool]]:
-        """What BM25 sums over, as (words, prefix): each word, each quoted phrase, and the plain words as a
-        phrase when there are several (to score adjacency)."""
-        out = [((w,), p) for w, p in self.words] + [(tuple(p), False) for p in self.phrases]
-        plain = tuple(w for w, p in self.words if not p)
-        if len(plain) > 1:
-            out.append((plain, False))
-        return out
-
-    def tsquery(self) -> str:
-        parts = [w + (":*" if p else "") for w, p in self.words]
-        parts += ["(" + " <-> ".join(p) + ")" for p in self.phrases]
-        must = " & ".join(parts)
-        plain = [w for w, p in self.words if not p]
-        if len(plain) > 1:
-            return f"({must}) & (({' <-> '.join(plain)}) | {plain[0]})"
-        return must
-
-
-def parse_query(query: str) -> Query:
-    """Fold the query; quoted parts are phrases, `word*` a prefix, everything else words that must all occur."""
-    q = Query()
-    folded = fold(query or "")
-    for m in re.finditer(r'"([^"]*)"|([a-z0-9]+)(\*?)', folded):
-        if m.group(1) is not None:
-            words = re.findall(r"[a-z0-9]+", m.group(1))
-            if len(words) > 1:
-                q.phrases.append(words)
-            elif words:
-                q.words.append((words[0], False))
-        else:
-            q.words.append((m.group(2), bool(m.group(3))))
-    return q
-
-
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$|^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$")
 
 
-def parse_date(value: str, upper: bool = False) -> str:
+def parse_date(value: str, upper: bool = False) -> str | None:
     """`2023`, `2023-10`, `2023-10-11`, `11/10/2023`, `10/2023` -> a bound compared with ISO dates as text; an
-    upper bound is exclusive of the next day, month or year, so `--to 2023-10` takes all of October."""
+    upper bound is exclusive of the next day, month or year, so `--to 2023-10` takes all of October. A date that
+    does not exist (`2023-13`, `2023-02-30`) is an error; an upper bound past the year 9999 is None (no bound)."""
+    import datetime as dt
+
     m = _DATE.match(value.strip())
     if not m:
         raise StoreError(f"cannot read the date {value!r}: write 2023, 2023-10, 2023-10-11 or 11/10/2023")
-    if m.group(1):
-        y, mo, d = m.group(1), m.group(2), m.group(3)
-    else:
-        y, mo, d = m.group(6), m.group(5), m.group(4)
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
     y, mo, d = int(y), int(mo) if mo else None, int(d) if d else None
+    try:
+        dt.date(y, mo or 1, d or 1)
+    except ValueError:
+        why = "a year is 1 to 9999" if not y else "a month is 1 to 12" if mo and not 1 <= mo <= 12 else \
+            f"{mo:02d}/{y} has no day {d}"
+        raise StoreError(f"there is no date {value!r}: {why}") from None
     if not upper:
         return f"{y:04d}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else "")
-    import datetime as dt
-
+    if y == 9999 and (mo or 12) == 12 and (d or 31) == 31:
+        return None
     if d:
-        nxt = dt.date(y, mo, d) + dt.timedelta(days=1)
-        return nxt.isoformat()
+        return (dt.date(y, mo, d) + dt.timedelta(days=1)).isoformat()
     if mo:
         return f"{y + (mo == 12):04d}-{mo % 12 + 1:02d}"
     return f"{y + 1:04d}"
@@ -174,7 +127,7 @@ def _filters(store: Store, *, date_from=None, date_to=None, province=None, perso
     if date_from:
         f.where.append("a.date >= :date_from")
         f.params["date_from"] = parse_date(date_from)
-    if date_to:
+    if date_to and parse_date(date_to, upper=True):
         f.where.append("a.date < :date_to")
         f.params["date_to"] = parse_date(date_to, upper=True)
     if province:
@@ -211,41 +164,51 @@ def _filters(store: Store, *, date_from=None, date_to=None, province=None, perso
 def search(store: Store, query: str, *, limit: int = 10, date_from: str | None = None, date_to: str | None = None,
            province: str | None = None, person: str | None = None, document: str | None = None,
            kind: str | None = None) -> list[Hit]:
-    """The best `limit` latest articles for `query` under the filters, best first. An empty query with filters
-    lists the filtered articles, newest first."""
+    """The best `limit` latest articles for `query` under the filters, best first. An empty query with filters,
+    or a query of exclusions only (`-word`), lists the articles that pass, newest first (undated last)."""
     q = parse_query(query)
     filtered = any((date_from, date_to, province, person, document, kind))
-    if not q and not filtered:
+    if not q and not q.exclude and not filtered:
         raise StoreError("give words to search for, or a filter (--person, --document, --province, --from …)")
     f = _filters(store, date_from=date_from, date_to=date_to, province=province, person=person,
                  document=document, kind=kind)
     params = dict(f.params, limit=limit)
     cols = "a.pk, a.id, a.title, a.url, a.date, a.province, a.province_2025, a.text"
+    marks: dict[int, tuple[str | None, str | None]] = {}
     with store.engine.connect() as conn:
         if not q:
-            sql = f"SELECT {cols}, 0.0 AS score FROM articles a WHERE {' AND '.join(f.where)} " \
-                  "ORDER BY a.date DESC, a.pk DESC LIMIT :limit"
-            rows = conn.execute(text(sql).bindparams(*f.expanding), params).all()
-            marks: dict[int, tuple[str | None, str | None]] = {}
+            rows = _listing(conn, q, f, cols, params, store.dialect)
         elif store.dialect == "sqlite":
             rows, marks = _sqlite(conn, q, f, cols, limit)
         else:
             rows, marks = _postgres(conn, q, f.where, params, f.expanding, cols)
-    hits = []
-    terms = q.terms
-    phrase = sum(1 for _w, p in q.words if not p) > 1
-    for r in rows:
-        title = r.title or ""
-        body = r.text[len(title) + 1:] if title and r.text.startswith(title) else r.text
-        tmark, bmark = marks.get(r.pk, (None, None))
-        hits.append(Hit(
-            pk=r.pk, id=r.id, title=r.title, url=r.url, date=r.date, province=r.province,
-            province_2025=r.province_2025, score=float(f"{float(r.score):.4g}"),
-            title_segments=segments(title, _prefer_phrase(title, original_spans(title, tmark, terms), phrase))
-            if title else [],
-            snippet=window(body, _prefer_phrase(body, original_spans(body, bmark, terms), phrase)),
-        ))
-    return hits
+    phrase = q.conjunctive and sum(1 for _w, p in q.words if not p) > 1
+    return [_hit(r, marks.get(r.pk, (None, None)), q.terms, phrase) for r in rows]
+
+
+def _listing(conn, q: Query, f: _Filters, cols: str, params: dict, dialect: str) -> list:
+    """The latest articles passing the filters and free of the query's exclusions, newest first, undated last."""
+    where = list(f.where)
+    if q.exclude:
+        params = dict(params, excluded=q.excluded(dialect))
+        where.append("a.pk NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :excluded)"
+                     if dialect == "sqlite" else "NOT (a.tsv @@ to_tsquery('simple', :excluded))")
+    sql = f"SELECT {cols}, 0.0 AS score FROM articles a WHERE {' AND '.join(where)} " \
+          "ORDER BY a.date DESC NULLS LAST, a.pk DESC LIMIT :limit"
+    return conn.execute(text(sql).bindparams(*f.expanding), params).all()
+
+
+def _hit(r, marks: tuple[str | None, str | None], terms, phrase: bool) -> Hit:
+    title = r.title or ""
+    body = r.text[len(title) + 1:] if title and r.text.startswith(title) else r.text
+    tmark, bmark = marks
+    return Hit(
+        pk=r.pk, id=r.id, title=r.title, url=r.url, date=r.date, province=r.province,
+        province_2025=r.province_2025, score=float(f"{float(r.score):.4g}"),
+        title_segments=segments(title, _prefer_phrase(title, original_spans(title, tmark, terms), phrase))
+        if title else [],
+        snippet=window(body, _prefer_phrase(body, original_spans(body, bmark, terms), phrase)),
+    )
 
 
 def _prefer_phrase(text_: str, spans: list[tuple[int, int]], phrase: bool) -> list[tuple[int, int]]:
@@ -343,7 +306,8 @@ class _Ranking:
         would (the idf of the words as a phrase needs it), without asking the index again."""
         pks = _newest(self.conn, expr, RANK_CAP)
         q = self.q
-        if filtered or any(p for _w, p in q.words) or (q.phrases and (q.words or len(q.phrases) > 1)):
+        if filtered or q.exclude or not q.conjunctive or any(p for _w, p in q.words) or (
+                q.phrases and (q.words or len(q.phrases) > 1)):
             return pks
         n = len(pks) if len(pks) < RANK_CAP else min(
             float(self.ix.rows), RANK_CAP * self.ix.rows / self.ix.in_span(self.ix.last - pks[-1] + 1))
@@ -352,7 +316,9 @@ class _Ranking:
         return pks
 
     def common_words(self) -> set[int]:
-        """The query's words found in at least COMMON of the articles."""
+        """The query's words found in at least COMMON of the articles (none when the query has operators)."""
+        if self.q.exclude or not self.q.conjunctive:
+            return set()
         return {i for i, (w, p) in enumerate(self.q.words)
                 if not p and self.documents(f'"{w}"') >= COMMON * self.ix.rows}
 
