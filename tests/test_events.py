@@ -460,8 +460,8 @@ def test_why_names_the_rule_of_each_field(monkeypatch):
     reasons: list = []
     build = events.build_events
 
-    def explained(*args):
-        return build(*args, why=reasons)
+    def explained(*args, **kw):
+        return build(*args, **kw, why=reasons)
 
     text = page("Hội nghị quán triệt Nghị quyết Trung ương 4 khóa XIII",
                 "Sáng 14-12, Tỉnh ủy Bình Dương tổ chức hội nghị trực tuyến quán triệt Nghị quyết Trung ương 4 khóa "
@@ -582,3 +582,102 @@ def test_more_speech_verbs_and_nominal_speeches(sentence, speakers):
                     "Sáng 5/6, Tỉnh ủy tổ chức Hội nghị sơ kết công tác đối ngoại năm 2024.", sentence),
                date="2024-06-06")
     assert ev.speakers == speakers
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kind and name: an event named as the subject of its verb, by the headline's verb, or by the section line
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        # the subject of `được tổ chức`, no verb before it: the numbered name wins over the bare noun
+        (page("Nỗ lực chuẩn bị chu đáo cho ngày làm việc đầu tiên",
+              "Ngày 24/1, các công việc chuẩn bị đã hoàn tất để Đại hội có thể khai mạc vào sáng mai. Cả nước đã nỗ lực vượt "
+              "qua khó khăn để đảm bảo cho Đại hội 13 được tổ chức đúng tiến độ.",
+              "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến tâm huyết, trách nhiệm vào các nội dung được đặt ra."),
+         "đại hội", "Đại hội 13"),
+        (page("Bàn nhiều giải pháp phát triển kinh tế - xã hội",
+              "Sáng 8/10, nhiều vấn đề quan trọng được đặt ra khi Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 20 khai "
+              "mạc tại Hội trường Tỉnh ủy.",
+              "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến tâm huyết, trách nhiệm vào các nội dung được đặt ra."),
+         "hội nghị", "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 20"),
+        (page("Tưởng nhớ các anh hùng liệt sĩ",
+              "Sáng 27/7, trong không khí trang nghiêm, Lễ kỷ niệm 75 năm Ngày Thương binh - Liệt sĩ diễn ra tại Nghĩa trang "
+              "liệt sĩ tỉnh.",
+              "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến tâm huyết, trách nhiệm vào các nội dung được đặt ra."),
+         "lễ", "Lễ kỷ niệm 75 năm Ngày Thương binh - Liệt sĩ"),
+        # the headline's verb says a signing; the lead names the ceremony after `Đại diện buổi`
+        (page("Hai tỉnh ký Biên bản hợp tác phát triển du lịch",
+              "Ngày 16/8, đại diện buổi lễ ký kết Biên bản hợp tác phát triển du lịch giai đoạn 2023 – 2025 có ông Nguyễn Văn "
+              "An - Phó Chủ tịch UBND tỉnh.",
+              "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến tâm huyết, trách nhiệm vào các nội dung được đặt ra."),
+         "ký kết", "Lễ ký kết Biên bản hợp tác phát triển du lịch giai đoạn 2023 – 2025"),
+    ],
+)
+def test_kind_and_name_without_trigger(text, kind, name):
+    ev = event(text, date="2024-10-20")
+    assert (ev.kind, ev.name) == (kind, name)
+
+
+def test_signing_named_by_a_dated_sentence_in_a_caption():
+    """A sentence that reports the signing (a date, `diễn ra`) names it, in a caption too."""
+    ev = event(page("Hai tỉnh ký Biên bản hợp tác toàn diện",
+                    "Ngày 16/8, đại diện hai tỉnh có ông Nguyễn Văn An - Phó Chủ tịch UBND tỉnh.",
+                    "Theo Biên bản hợp tác, hai tỉnh nhất trí phối hợp tuyên truyền.",
+                    "Ngày 16/8, diễn ra lễ ký Biên bản hợp tác toàn diện giai đoạn 2022 – 2024 - (Ảnh: baotinh.vn).",
+                    "Hai tỉnh sẽ tiếp tục trao đổi thông tin về công tác đối ngoại."), date="2022-08-17")
+    assert (ev.kind, ev.name) == ("ký kết", "Lễ ký Biên bản hợp tác toàn diện giai đoạn 2022 – 2024")
+
+
+def test_no_event_from_a_passing_subject():
+    """A lower-case noun or one after `chuẩn bị cho` is no event; a headline verb of no event kind adds none."""
+    art = extract(text=page("Tỉnh tăng cường công tác tuyên truyền",
+                            "Ngày 16/8, công tác chuẩn bị cho Đại hội được tổ chức chu đáo. Các hội nghị được tổ chức đúng kế "
+                            "hoạch.",
+                            "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến tâm huyết, trách nhiệm vào các nội dung được đặt ra.").strip() + "\n", date="2024-10-20")
+    assert art.events == []
+
+
+@pytest.mark.parametrize(
+    ("section", "name"),
+    [
+        ("Hội nghị toàn quốc công tác Đối ngoại nhân dân", "Hội nghị toàn quốc công tác Đối ngoại nhân dân"),
+        ("Hội nghị - Hội thảo", None),  # a section of many events
+        ("Đại hội Đảng các cấp", None),
+        ("Thời sự", None),
+    ],
+)
+def test_event_named_by_its_section_line(section, name):
+    from hoinghi.extract.events import _from_section
+    found = _from_section([section])
+    assert (found[1] if found else None) == name
+
+
+def test_event_named_by_its_section_line_on_a_page():
+    """A breadcrumb that is a conference's own name names the event of a page about one of its discussions."""
+    art = extract(text=page("Hội nghị toàn quốc công tác Đối ngoại nhân dân",
+                            "Bàn giải pháp về mô hình bộ máy Liên hiệp các tổ chức hữu nghị địa phương",
+                            "Liên hiệp các tổ chức hữu nghị địa phương cần có biên chế, tài chính, trụ sở để hoạt "
+                            "động. Nhưng hiện chưa có một mô hình thống nhất cho bộ máy ở các địa phương.").strip()
+                  + "\n")
+    assert art.section == ["Hội nghị toàn quốc công tác Đối ngoại nhân dân"]
+    assert [(e.kind, e.name) for e in art.events] == [("hội nghị", "Hội nghị toàn quốc công tác Đối ngoại nhân dân")]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # a live-blog entry names no event: the lead's does
+        ("9H15: Đại hội thảo luận về các văn kiện", "Đại hội đại biểu Đảng bộ tỉnh lần thứ XX"),
+        # a headline's bare noun gives way to the lead's formal name
+        ("Bế mạc Đại hội", "Đại hội đại biểu Đảng bộ tỉnh lần thứ XX"),
+        # a headline that names the event keeps it
+        ("Bế mạc Đại hội Đảng bộ tỉnh lần thứ XX", "Đại hội Đảng bộ tỉnh lần thứ XX"),
+    ],
+)
+def test_headline_or_lead_name(title, name):
+    ev = event(page(title, "Sáng 16/10, Tỉnh ủy long trọng tổ chức Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm "
+                           "kỳ 2020 - 2025.",
+                    "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến tâm huyết vào các văn kiện trình Đại hội."),
+               date="2020-10-16")
+    assert (ev.kind, ev.name) == ("đại hội", name)

@@ -649,5 +649,55 @@ def serve(db, host, port, ingest_token):
     uvicorn.run(create_app(store, ingest_token=ingest_token), host=host, port=port, log_level="warning")
 
 
+@main.command()
+@click.argument("start_urls", nargs=-1, required=True, metavar="START_URL...")
+@click.option("--warc", "warc_path", type=click.Path(dir_okay=False), default=None, metavar="OUT",
+              help="Append the fetched pages to this WARC (OUT.warc.gz: a gzip member a record).")
+@click.option("--ingest", is_flag=True, help="Extract and store the fetched pages as the crawl goes, then link.")
+@db_option
+@click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True, metavar="SECONDS",
+              help="Between two requests to one host (robots.txt's Crawl-delay if longer).")
+@click.option("--concurrency", type=click.IntRange(1), default=2, show_default=True, help="Requests at once per host.")
+@click.option("--max-pages", type=click.IntRange(1), default=None, help="Stop after this many fetches (run again to resume).")
+@click.option("--timeout", type=click.FloatRange(0.01), default=20.0, show_default=True, metavar="SECONDS")
+@click.option("--retries", type=click.IntRange(0), default=3, show_default=True,
+              help="Tries again after network errors, timeouts, 429 and 5xx, with backoff (Retry-After honoured).")
+@click.option("--backoff", type=click.FloatRange(0), default=1.0, show_default=True, metavar="SECONDS",
+              help="The first wait before a retry, doubled each time.")
+@click.option("--max-wait", type=click.FloatRange(0), default=60.0, show_default=True, metavar="SECONDS",
+              help="No wait (backoff, Retry-After, Crawl-delay) is longer.")
+@click.option("--max-redirects", type=click.IntRange(0), default=5, show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No summary.")
+def crawl(start_urls, warc_path, ingest, db, delay, concurrency, max_pages, timeout, retries, backoff, max_wait,
+          max_redirects, quiet):
+    """Fetch the article pages of news portals: START_URL is a listing page (its links on the same host), a
+    sitemap or sitemap index, or an RSS/Atom feed; robots.txt's `Sitemap:` lines are followed too. robots.txt is
+    obeyed; the frontier is kept in the store (--db), so a stopped crawl resumes, and a finished one is revisited
+    with conditional GET (unchanged pages are not fetched again).
+
+    \b
+    Examples:
+      hoinghi crawl https://baoyenbai.com.vn/sitemap.xml --warc yb.warc.gz && hoinghi extract yb.warc.gz
+      hoinghi crawl https://example.gov.vn/tin-tuc --ingest --delay 2
+    """
+    from rich.markup import escape
+
+    from hoinghi.crawl import Options, Policy
+    from hoinghi.crawl import crawl as run_crawl
+
+    store = _open(db, create=True, need_articles=False)
+    policy = Policy(timeout=timeout, retries=retries, backoff=backoff, max_wait=max_wait, max_redirects=max_redirects)
+    options = Options(delay=delay, concurrency=concurrency, max_pages=max_pages, policy=policy, warc=warc_path,
+                      ingest=ingest)
+    stats = _fail(run_crawl, store, start_urls, options)
+    if not quiet:
+        for message in stats.messages[:20]:
+            err.print(f"[yellow]{escape(message)}[/]")
+        err.print(f"fetched [bold]{stats.fetched}[/], unchanged (304) {stats.unchanged}, errors {stats.errors}, "
+                  f"forbidden by robots.txt {stats.blocked}; {stats.found} new URLs; {stats.archived} pages"
+                  + (f" in {warc_path}" if warc_path else "") + (f"; {stats.stored} stored in {store.name}" if ingest else ""))
+    store.close()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

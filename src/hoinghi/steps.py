@@ -281,4 +281,5 @@ def events(doc: Doc) -> None:
     art, f = doc.article, doc.found
     art.events = build_events(art.title, art.text, len(art.title) + 1 if art.title else 0, f.get("people", []),
                               f.get("organizations", []), f.get("places", []), f.get("documents", []), base_text(doc),
-                              art.province, **({"why": doc.why} if doc.why is not None else {}))
+                              art.province, section=art.section,
+                              **({"why": doc.why} if doc.why is not None else {}))

@@ -109,6 +109,15 @@ class _Lex:
         self.name_drop_heads = [h + " " for h in ev["name_drop_heads"]]
         self.name_holders = tuple(ev["name_holders"])
         self.other_event_before = tuple(ev["other_event_before"])
+        subject = ev["subject"]
+        self.subject_verbs = re.compile(r"\s*(?:" + _any(subject["before_verb"]) + r"\s+)*" + _any(subject["verbs"])
+                                        + r"(?![\wÀ-ỹ])")
+        self.numbered = re.compile(subject["numbered"])
+        self.headline_verbs = [(k, re.compile(p)) for k, p in ev["headline_verbs"].items()]
+        self.ceremony_before = re.compile(r"(?<![\wÀ-ỹ])" + _words(ev["ceremony_before"]) + r"\s+$")
+        self.section_name_min_words = ev["section_name"]["min_words"]
+        self.section_generic = frozenset(ev["section_name"]["generic"])
+        self.live_blog = re.compile(ev["live_blog"])
 
     def _roles(self, ev: dict) -> None:
         chair_verbs = ev["chair_verbs"]
@@ -124,6 +133,9 @@ class _Lex:
         self.role = re.compile(trie_regex(_both_cases(scanned + ev["speech_verbs"])))
         self.under_chair = re.compile(ev["under_chair"])
         self.chairs_listed = re.compile(ev["chairs_listed"])
+        self.chairs_also = re.compile(ev["chairs_also"])
+        self.chair_openers = frozenset(["", *ev["chair_openers"]])
+        self.chairs_listed_open = re.compile(ev["chairs_listed_open"])
         self.clause_openers = frozenset(["", *ev["clause_openers"]])
 
     def _places(self, ev: dict) -> None:
@@ -152,8 +164,14 @@ class _Lex:
     def _bridges(self, ev: dict) -> None:
         bridge = ev["bridge"]
         self.bridge_word = bridge["word"]
-        self.bridge = re.compile(r"(?<!\d )" + re.escape(bridge["word"]) + r"\s+(?:" + re.escape(bridge["main"])
-                                 + r"\s+)?([^,:;.]{2,80})")
+        self.bridge_words = (bridge["word"], *bridge["synonyms"])
+        self.bridge_tails = tuple(w[1:] for w in self.bridge_words)  # found in either case by a substring search
+        words = r"(?:(?<!\d )" + _any(_both_cases([bridge["word"]])) + "|" + bridge["synonym_before"] \
+            + _any(_both_cases(bridge["synonyms"])) + ")"
+        self.bridge = re.compile(words + r"\s+(?:" + re.escape(bridge["main"]) + r"\s+)?([^,:;.]{2,80})")
+        self.bridge_unit = re.compile(_any(bridge["units"]) + r"\s[^,:;.]*?(?=\s+" + _any(bridge["unit_stops"])
+                                      + r"(?![\wÀ-ỹ])|\s*$)")
+        self.province_count = re.compile(bridge["province_count"])
         self.bridge_not_place = re.compile(words_regex(bridge["not_places"]))
         self.own_province = frozenset(bridge["own_province"])
         self.attend_on = re.compile(bridge["attend_on"])
@@ -168,11 +186,26 @@ def sentences(text: str) -> list[_Sentence]:
     return [_Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
 
 
-def _kind_and_name(title: str | None, lead: str) -> tuple[str | None, str | None, str | None]:
+def _kind_and_name(page: _Page, section: list[str] | None = None) -> tuple[str | None, str | None, str | None]:
     """The event's kind, its own name, and where they were read: from the headline when it names the event, else
     from the lead, where the event noun must follow a verb like `tổ chức`, `diễn ra`, `dự` (or open a sentence),
-    else from a verb pattern (`tiếp`, `thăm`)."""
-    return _from_title(title) or _from_lead(lead) or _from_verbs(title, lead)
+    else the subject of `được tổ chức`, `khai mạc`, `diễn ra` in the lead's paragraph, else the event the headline's
+    verb says (`… ký Biên bản …`), else a verb pattern (`tiếp`, `thăm`), else a section line that is an event's
+    own name."""
+    title, lead = page.title, page.lead
+    return (_headline_or_lead(title, lead) or _from_subject(page) or _from_headline_verb(page)
+            or _from_verbs(title, lead, _from_section(section)))
+
+
+def _headline_or_lead(title: str | None, lead: str) -> tuple[str, str | None, str] | None:
+    """The headline's event, unless the headline is a live-blog entry (`9H15: …`, it names no event); a headline's
+    bare noun (`Bế mạc Hội nghị`) gives way to the lead's formal name."""
+    lx = lex()
+    head = None if title and lx.live_blog.match(title) else _from_title(title)
+    if head is not None and lx.noun.fullmatch(head[1]) is None:
+        return head
+    led = _from_lead(lead)
+    return led if led and led[1] else head or led
 
 
 def _from_title(title: str | None) -> tuple[str, str, str] | None:
@@ -198,24 +231,92 @@ def _from_lead(lead: str) -> tuple[str, str | None, str] | None:
         opens = (before == "" or tail.endswith((".", ",")) or tail[-1:].isdigit()) and m.group(1)[0].isupper()
         if not opens and not lx.trigger.search(" ".join(before.split()[-8:])):
             continue
-        name = lx.name_stop.split(lead[m.start():])[0].strip(" .,:;\"“”")
-        kind = lx.kinds.get(m.group(1).lower(), m.group(1).lower())
-        for head in lx.name_drop_heads:
-            if name[:len(head)].lower() == head and len(name.split()) > 3:
-                name = name[len(head):]  # `buổi gặp mặt báo chí`: the event is `Gặp mặt báo chí`
-                break
+        kind, name = _named(lead, m)
         how = f"'{m.group(1)}' " + ("opening a sentence of the lead" if opens else "after a verb in the lead")
-        return kind, (name[0].upper() + name[1:]) if len(name.split()) >= 2 else None, how
+        return kind, _proper(name), how
     return None
 
 
-def _from_verbs(title: str | None, lead: str) -> tuple[str | None, None, str | None]:
+def _from_verbs(title: str | None, lead: str, otherwise: tuple | None = None) -> tuple[str | None, str | None, str | None]:
+    """A verb pattern (`tiếp`, `thăm`) in the headline or the lead: the kind, no name; else `otherwise`."""
     for source, where in ((title or "", "headline"), (lead, "lead")):
         for kind, pattern in lex().verb_kinds:
             m = pattern.search(source)
             if m:
                 return kind, None, f"verb pattern '{m.group().strip()}' in the {where}"
-    return None, None, None
+    return otherwise or (None, None, None)
+
+
+def _named(lead: str, m: re.Match) -> tuple[str, str]:
+    """The kind of the event noun `m` and the name it opens in `lead` (up to a word that ends a name)."""
+    lx = lex()
+    name = lx.name_stop.split(lead[m.start():])[0].strip(" .,:;\"“”")
+    name = name.rstrip(" -–") if name.endswith((" -", " –")) else name  # `… Sơn La - (Ảnh: …)`
+    for head in lx.name_drop_heads:
+        if name[:len(head)].lower() == head and len(name.split()) > 3:
+            name = name[len(head):]  # `buổi gặp mặt báo chí`: the event is `Gặp mặt báo chí`
+            break
+    return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), name
+
+
+def _proper(name: str) -> str | None:
+    """A name of two words or more, with a capital first letter; else none."""
+    return (name[0].upper() + name[1:]) if len(name.split()) >= 2 else None
+
+
+def _from_subject(page: _Page) -> tuple[str, str | None, str] | None:
+    """`… để Đại hội 13 được tổ chức đúng tiến độ`, `Hội nghị … lần thứ 20 khai mạc sáng nay`: a capitalised event
+    noun that is the subject of a verb that holds it, in the lead's paragraph (or the sentence that names an event).
+    The numbered name wins, then the longest."""
+    lx = lex()
+    found = []
+    for part in dict.fromkeys((page.lead_para, page.lead)):
+        for m in lx.noun.finditer(part):
+            if not m.group(1)[0].isupper() or _inside_a_name(part[max(0, m.start() - 60): m.start()]):
+                continue
+            kind, name = _named(part, m)
+            if lx.subject_verbs.match(part, m.start() + part[m.start():].find(name) + len(name)):
+                found.append((bool(lx.numbered.search(name)), len(name.split()), -len(found), kind, name, m.group(1)))
+    if not found:
+        return None
+    *_rank, kind, name, noun = max(found)
+    return kind, _proper(name), f"'{noun}' as the subject of the verb that holds it in the lead"
+
+
+def _from_headline_verb(page: _Page) -> tuple[str, str | None, str] | None:
+    """`Xiêng Khoảng và Sơn La ký Biên bản hợp tác`: the headline's verb says the kind; the event is the noun of that
+    kind in a sentence that reports it (after a verb like `diễn ra`, or opening it: captions too), else in the lead
+    after `buổi`, `Đại diện`."""
+    lx = lex()
+    kind = next((k for k, p in lx.headline_verbs if p.search(page.title or "")), None)
+    if kind is None:
+        return None
+    for s in page.sents:
+        if s.start < page.body_start:
+            continue
+        found = _from_lead(s.text)
+        if found and found[0] == kind and found[1]:
+            return kind, found[1], f"the headline's verb says '{kind}'; " + found[2].replace("the lead", "the text")
+    for m in lx.noun.finditer(page.lead):
+        after = lx.ceremony_before.search(page.lead, 0, m.start())
+        if lx.kinds.get(m.group(1).lower()) == kind and after:
+            name = _named(page.lead, m)[1]
+            return kind, _proper(name), f"the headline's verb says '{kind}'; '{m.group(1)}' after '{after.group(1)}' in the lead"
+    return kind, None, f"the headline's verb says '{kind}'"
+
+
+def _from_section(section: list[str] | None) -> tuple[str, str, str] | None:
+    """A section line that is an event's own name (`Hội nghị toàn quốc công tác Đối ngoại nhân dân`): an event noun
+    opening it, then words that qualify it (not a generic section: `Hội nghị - Hội thảo`, `Đại hội Đảng các cấp`)."""
+    lx = lex()
+    for item in section or []:
+        m = lx.noun.match(item)
+        rest = item[m.end():].split() if m else []
+        if m and m.group(1)[0].isupper() and len(rest) >= lx.section_name_min_words and not lx.noun.search(
+                item, m.end()) and not any(w.lower() in lx.section_generic for w in rest):
+            return lx.kinds.get(m.group(1).lower(), m.group(1).lower()), item.strip(), \
+                f"the section line '{item.strip()}' is an event's own name"
+    return None
 
 
 def _inside_a_name(before: str) -> bool:
@@ -309,12 +410,13 @@ class _Page:
 
 def build_events(title: str | None, text: str, body_start: int, people: list, orgs: list, places: list,
                  documents: list, base: dt.date | str | None, province: str | None, *,
-                 why: list | None = None) -> list[Event]:
+                 why: list | None = None, section: list[str] | None = None) -> list[Event]:
     """The article's events; the first is the main one. `text` is the article text (title, body, captions);
     `people`, `orgs`, `places`, `documents` the matches of the other recognisers. `why`: a list to append
-    `(event index, field, reason)` to for each field decided (for `hoinghi explain`)."""
+    `(event index, field, reason)` to for each field decided (for `hoinghi explain`); `section`: the section line's
+    items (a section that is an event's own name names the event when the page names none)."""
     page = _Page.read(title, text, body_start)
-    kind, name, how = _kind_and_name(title, page.lead)
+    kind, name, how = _kind_and_name(page, section)
     if kind is None:
         return []
     say = _reasons(why) if why is not None else _quiet
@@ -450,11 +552,9 @@ def _role_words(page: _Page, person_at: ByStart, in_bridge: list[tuple[int, int]
 
 def _chairs(page: _Page, roles: list, person_at: ByStart, titles: ByStart, main_bp: BridgePoint | None,
             say) -> list[str]:
-    """Who chaired the event: the chairs of its main bridge point, then the people of each chair verb: the one after
-    `dưới sự chủ trì của`, a list after it (`Đồng chủ trì có các đồng chí: A - …; B - …`), else its subject (`Các
-    đồng chí: A, …; B, … chủ trì hội nghị`)."""
+    """Who chaired the event: the chairs of its main bridge point, then the people of each chair verb
+    (`_chairs_of`)."""
     lx = lex()
-    text, sents, starts = page.text, page.sents, page.starts
     chairs = list(dict.fromkeys(main_bp.chairs)) if main_bp else []
     seen = set(chairs)
     if chairs:
@@ -462,21 +562,45 @@ def _chairs(page: _Page, roles: list, person_at: ByStart, titles: ByStart, main_
     for i, m in roles:
         if not m.group().endswith(lx.chair_tails):
             continue
-        s = sents[i]
-        under = lx.under_chair.match(s.text, max(0, m.start() - s.start - 8))
-        listed = None if under else lx.chairs_listed.match(text, m.end())
-        if under:
-            found, how = _objects(s, s.start + under.end(), person_at, limit=1), "after '{}'"
-        elif listed:
-            found, how = _objects(_list_after(text, sents, starts, s), m.end(), person_at), "listed after '{}'"
-        else:
-            found, how = _subjects(_list_before(text, sents, starts, s), m.start(), person_at, titles), "before '{}'"
+        found, how = _chairs_of(page, page.sents[i], m, person_at, titles)
         new = [n for n in dict.fromkeys(found) if n not in seen]
         chairs += new
         seen.update(new)
         if new:
             say("chairs", how + " in sentence {}: {}", m.group(), i, ", ".join(new))
     return chairs
+
+
+def _chairs_of(page: _Page, s: _Sentence, m: re.Match, person_at: ByStart, titles: ByStart) -> tuple[list, str]:
+    """The people of one chair verb in sentence `s`: after `dưới sự chủ trì của` (`_under_chair`), a list after it
+    (`Đồng chủ trì có các đồng chí: A - …; B - …`; `Tham dự và chủ trì Hội nghị, có đồng chí A - …; đồng chí B - …`
+    when it opens the sentence), else its subject (`Các đồng chí: A, …; B, … chủ trì hội nghị`)."""
+    lx = lex()
+    text, sents, starts = page.text, page.sents, page.starts
+    under = lx.under_chair.match(s.text, max(0, m.start() - s.start - 8))
+    if under:
+        return _under_chair(page, s, s.start + under.end(), person_at, titles)
+    listed = lx.chairs_listed.match(text, m.end())
+    if not listed and s.text[: m.start() - s.start].strip() in lx.chair_openers:
+        listed = lx.chairs_listed_open.match(text, m.end())
+    if listed:
+        return _objects(_list_after(text, sents, starts, s), m.end(), person_at), "listed after '{}'"
+    return _subjects(_list_before(text, sents, starts, s), m.start(), person_at, titles), "before '{}'"
+
+
+def _under_chair(page: _Page, s: _Sentence, pos: int, person_at: ByStart, titles: ByStart) -> tuple[list, str]:
+    """`dưới sự chủ trì của đồng chí A, <positions>`: A, and the others after A's positions: the list after `và các
+    đồng chí:` (`B, …; C, …`), or the one after `và đồng chí`."""
+    first = _objects(s, pos, person_at, limit=1)
+    after = person_at.between(pos, s.end)
+    also = lex().chairs_also.match(page.text, _titles_end(after[0][1], s.end, titles)) if after else None
+    if also is None:
+        return first, "after '{}'"
+    if also.group(1):
+        rest = _objects(_list_after(page.text, page.sents, page.starts, s), also.end(), person_at)
+    else:
+        rest = _objects(s, also.end(), person_at, limit=1)
+    return first + rest, "after '{}', then the others chairing with the first"
 
 
 def _speakers(page: _Page, roles: list, person_at: ByStart, titles: ByStart, say) -> list[str]:
@@ -514,9 +638,8 @@ def _speaker_of(s: _Sentence, verb: re.Match, person_at: ByStart, titles: ByStar
 
 
 def _bridge_point_count(text: str, say) -> int | None:
-    """`63 điểm cầu`: the number before the first bridge-point word."""
-    word = lex().bridge_word
-    at = text.find(word)
+    """`63 điểm cầu` (`63 đầu cầu`): the number before the first bridge-point word."""
+    at, word = min(((text.find(w), w) for w in lex().bridge_words if w in text), default=(-1, ""))
     m = _COUNT_BEFORE.search(text[max(0, at - 20): at]) if at > 0 else None
     if not m:
         return None
@@ -694,20 +817,36 @@ def _bridge_points(page: _Page, person_at: ByStart, places: ByStart, province: s
     points: dict[str, tuple[BridgePoint, set[str], set[str]]] = {}  # place -> (point, its chairs, attendees)
     used = []
     for s in page.sents:
-        m = lx.bridge.search(s.text) if lx.bridge_word in s.text else None
-        where = _bridge_place(s, m, places, province) if m else None
-        if where is None:
+        site = _bridge_site(s, places, province) if any(t in s.text for t in lx.bridge_tails) else None
+        if site is None:
             continue
+        where, words = site
         if where not in points:
             points[where] = (BridgePoint(place=where), set(), set())
-            say("bridge_points", "'{}' in sentence {}: {}", m.group().strip(), page.sentence_of(s.start), where)
+            say("bridge_points", "'{}' in sentence {}: {}", words, page.sentence_of(s.start), where)
         if _bridge_people(points[where], s, page.text, person_at):
             used.append((s.start, s.end))
     return [bp for bp, _c, _a in points.values()], used
 
 
+def _bridge_site(s: _Sentence, places: ByStart, province: str | None) -> tuple[str, str] | None:
+    """The site a sentence names as a bridge point, and the words that name it: `điểm cầu X` (or `Đầu cầu X`), else
+    the article's own province given a count of its points (`Tại tỉnh X có 120 điểm cầu`)."""
+    lx = lex()
+    m = lx.bridge.search(s.text)
+    where = _bridge_place(s, m, places, province) if m else None
+    if where is not None:
+        return where, m.group().strip()
+    c = lx.province_count.search(s.text) if province else None
+    place = places.first(s.start + c.start(1), s.start + c.end(1)) if c else None
+    if place is not None and place.place.name == province:
+        return province, c.group()
+    return None
+
+
 def _bridge_place(s: _Sentence, m: re.Match, places: ByStart, province: str | None) -> str | None:
-    """The place a bridge point names: a place recognised there, or the article's province for `điểm cầu tỉnh`."""
+    """The place a bridge point names: a place recognised there, the article's province for `điểm cầu tỉnh`, or a
+    ministry or unit (`điểm cầu Bộ Ngoại giao`)."""
     lx = lex()
     if lx.bridge_not_place.match(m.group(1)):
         return None
@@ -717,7 +856,8 @@ def _bridge_place(s: _Sentence, m: re.Match, places: ByStart, province: str | No
         return place.place.name
     if m.group(1).strip() in lx.own_province and province:
         return province
-    return None
+    unit = lx.bridge_unit.match(m.group(1))
+    return unit.group().strip() if unit else None
 
 
 def _bridge_people(point: tuple[BridgePoint, set[str], set[str]], s: _Sentence, text: str,

@@ -16,7 +16,7 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from hoinghi import lexicons
 from hoinghi.extract.spans import Cover
@@ -91,7 +91,7 @@ class _Lex:
         # the name after an honorific, matched where `find` has found the honorific
         self.cued_tail = re.compile(rf"[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
         # a given name alone after an honorific or a title (`ông Tuấn`, `Bí thư Hùng`): a later mention
-        self.given_after = re.compile(rf"(?:(?:{hon_alt})|{head}) ([{UP}][{LO}]+)(?![{LO}{UP}\w]| [{UP}])")
+        self.given_cue = re.compile(rf"(?:(?:{hon_alt})|{head}) $")  # right before a given name used alone
         self.honorific_before = re.compile(rf"(?:^|(?<=[\s(,;:]))({hon_alt})\s*$")
         self.trailing = re.compile(rf"(?:[\s,;.\-–…]+|\s+(?:{trie_regex(lex['trailing_words'])})\b)+$")
         self.joined_end = re.compile(rf"\s(?:{trie_regex(lex['joining_words'])})$")
@@ -736,8 +736,7 @@ def _title_occurrences(text: str, titles: set[str]) -> dict[str, list[int]]:
     then the titles that are its prefixes (they start there too)."""
     if not titles:
         return {}
-    longest = re.compile(trie_regex(sorted(titles)))
-    prefixes = {t: [t[:i] for i in range(1, len(t) + 1) if t[:i] in titles] for t in titles}
+    longest, prefixes = _titles_pattern(frozenset(titles))
     found: dict[str, list[int]] = {}
     ends: dict[str, int] = {}
     m = longest.search(text)
@@ -751,6 +750,22 @@ def _title_occurrences(text: str, titles: set[str]) -> dict[str, list[int]]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _titles_pattern(titles: frozenset[str]) -> tuple[re.Pattern, dict[str, list[str]]]:
+    """One pattern for a page's titles, and the titles that are each one's prefixes (pages share titles)."""
+    prefixes = {t: [t[:i] for i in range(1, len(t) + 1) if t[:i] in titles] for t in titles}
+    return re.compile(trie_regex(sorted(titles))), prefixes
+
+
+_GIVEN = re.compile(rf"[{UP}][{LO}]+")
+
+
+@lru_cache(maxsize=4096)
+def _given_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """The given names a page may use alone, each as a whole word not run on into another name."""
+    return re.compile(rf"(?<= )(?:{trie_regex(list(names))})(?![{LO}{UP}\w]| [{UP}])")
+
+
 def _given_name_mentions(text: str, people: list[PersonMatch], taken: Cover) -> None:
     """`ông Tuấn`, `Bí thư Hùng`: a given name alone after an honorific or a title, later than the full name, is a
     mention of the one person named so (none when two share it)."""
@@ -760,10 +775,15 @@ def _given_name_mentions(text: str, people: list[PersonMatch], taken: Cover) -> 
         if len(words) >= 2:
             by_given.setdefault(words[-1], []).append(pm)
     first = {id(pm): min(pm.spans)[0] for pm in people if pm.spans}  # (what is added here comes after it)
-    for m in lex().given_after.finditer(text):
-        owners = by_given.get(m.group(1), [])
-        s, e = m.span(1)
-        if len(owners) == 1 and first[id(owners[0])] < s and not taken.covers(s):
+    names = tuple(sorted(g for g, owners in by_given.items() if len(owners) == 1 and _GIVEN.fullmatch(g)))
+    if not names:
+        return
+    cue = lex().given_cue
+    for m in _given_pattern(names).finditer(text):  # a few names: scanned by their first letters
+        owners, (s, e) = by_given[m.group()], m.span()
+        if not cue.search(text, max(0, s - 80), s):
+            continue
+        if first[id(owners[0])] < s and not taken.covers(s):
             owners[0].spans.append((s, e))
             owners[0].span_rules.append(f"given name after '{text[m.start():s].strip()}'")
             taken.add(s, e)

@@ -7,6 +7,7 @@ is one ReadError, and the reading goes on at the next gzip header.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import tempfile
@@ -169,9 +170,23 @@ def _read_record(record: WarcRecord, path: str) -> Iterator[Page | ReadError]:
     try:
         yield from read_html(_decode_http(payload, record), id=uuid, source=source, charset=record.http_charset,
                              url=record.headers.get("WARC-Target-URI"),
-                             date=(record.headers.get("WARC-Date") or "")[:10] or None, what="record")
+                             date=fetch_date(record.headers.get("WARC-Date")), what="record")
     except Exception as err:
         yield ReadError(source, describe(err))
+
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def fetch_date(warc_date: str | None) -> str | None:
+    """The day a record was fetched, in Vietnam's time (UTC+7, where the pages are written): the page's outside
+    date, the base for its dates without a year. `2024-12-14T18:30:00Z` → `2024-12-15`."""
+    value = (warc_date or "").strip()
+    try:
+        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value[:10] or None
+    return (when.astimezone(VIETNAM) if when.tzinfo else when).date().isoformat()
 
 
 def _decode_http(payload: bytes, record: WarcRecord) -> bytes:

@@ -215,5 +215,22 @@ article_entities = Table(
     Index("ix_article_entities_entity", "kind", "entity_id"),
 )
 
+# --- the crawler's frontier (`hoinghi crawl`): one row a URL, kept so a stopped crawl resumes ---
+crawl_frontier = Table(
+    "crawl_frontier", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # the order URLs were found in
+    Column("url", Text, nullable=False),
+    Column("host", String(255), nullable=False),
+    Column("kind", String(20), nullable=False),  # start (a listing page, a sitemap or a feed), sitemap, page
+    Column("state", String(20), nullable=False),  # queued, done, unchanged (304), error, blocked (robots.txt)
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("fetched_at", String(40)),  # UTC, ISO 8601
+    Column("tries", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Index("ux_crawl_frontier_url", "url", unique=True),
+    Index("ix_crawl_frontier_state", "host", "state"),
+)
+
 LINK_TABLES = [article_entities, duplicates, cascades, event_reports, bridge_points, event_documents, event_people,
                events, documents, person_positions, people]
