@@ -190,3 +190,13 @@ class NaiveLinked:
 @pytest.fixture
 def naive_linked(example_results):
     return NaiveLinked([a for _p, a in example_results])
+
+
+@pytest.fixture
+def runner(monkeypatch):
+    """A click test runner with no store set in the environment and a wide terminal."""
+    from click.testing import CliRunner
+
+    monkeypatch.delenv("HOINGHI_DB", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    return CliRunner()

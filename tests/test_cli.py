@@ -8,20 +8,12 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import EXAMPLES
 from hoinghi.cli import main
 from hoinghi.store.links import link_available
 
 needs_linker = pytest.mark.skipif(not link_available(), reason="hoinghi.link.link is not written yet")
-
-
-@pytest.fixture
-def runner(monkeypatch):
-    monkeypatch.delenv("HOINGHI_DB", raising=False)
-    monkeypatch.setenv("COLUMNS", "200")
-    return CliRunner()
 
 
 def run(runner, *args, code=0):

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT
 from hoinghi.cli import main
@@ -35,13 +34,6 @@ def no_traceback(stderr: bytes | str) -> str:
     text = stderr.decode() if isinstance(stderr, bytes) else stderr
     assert "Traceback" not in text and "Exception ignored" not in text, text
     return text
-
-
-@pytest.fixture
-def runner(monkeypatch):
-    monkeypatch.delenv("HOINGHI_DB", raising=False)
-    monkeypatch.setenv("COLUMNS", "200")
-    return CliRunner()
 
 
 def run(runner, *args, code=0):
