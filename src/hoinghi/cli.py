@@ -574,7 +574,7 @@ def demo(db):
                   "Hiển\", [bold]hoinghi document[/] \"Kết luận 57\", [bold]hoinghi export --what events --format "
                   "csv[/] (each with --help)")
     console.print("Web app: [bold]hoinghi serve[/]" + (f" --db {db}" if db else "") + ", then open "
-                  "[bold]http://127.0.0.1:8000/[/] (pip install -e '.[web]' first if it is not installed)")
+                  "[bold]http://127.0.0.1:8000/[/] (pip install -e '.\\[web]' first if it is not installed)")
 
 
 # --- why ---------------------------------------------------------------------------------------------------------
