@@ -681,3 +681,13 @@ def test_headline_or_lead_name(title, name):
                     "Các đại biểu đã thảo luận, đóng góp nhiều ý kiến tâm huyết vào các văn kiện trình Đại hội."),
                date="2020-10-16")
     assert (ev.kind, ev.name) == ("đại hội", name)
+
+
+def test_city_after_a_later_tai_of_the_same_sentence():
+    """The first `tại` of a sentence may name the event, not the place: a later `tại` still gives the city."""
+    from hoinghi.pipeline import extract
+
+    art = extract(text="Diễn đàn hợp tác biên giới năm 2024\n\nPhát biểu tại Diễn đàn hợp tác biên giới năm 2024 "
+                       "khai mạc ngày 3 tại Côn Minh, đồng chí Nguyễn Văn Sơn, Phó Chủ tịch UBND tỉnh Lào Cai "
+                       "khẳng định hai bên sẽ tăng cường hợp tác.\n", date="2024-06-05")
+    assert art.events and art.events[0].city == "Côn Minh"

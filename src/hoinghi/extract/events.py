@@ -991,9 +991,10 @@ def _place_after_at(part: str, offset: int, places: ByStart) -> tuple[str, str, 
     canonical, how it was found); or the capital for a venue there that pages name without the city."""
     lx = lex()
     part = _TOWN_ABBR.sub(r"\1 ", part)  # `TP. Nha Trang`: the dot ends no sentence (same length)
-    for m in lx.at_place.finditer(part):
-        stop = lx.city_stop.search(m.group())
-        end = offset + m.start() + (stop.start() if stop else len(m.group()))
+    for m in lx.at_place.finditer(part):  # each `tại` of a sentence, up to the sentence's end (a look-ahead)
+        seg = part[m.start():m.end(1)]
+        stop = lx.city_stop.search(seg)
+        end = offset + m.start() + (stop.start() if stop else len(seg))
         pm = places.first(offset + m.start(), end, lambda pm: pm.place.kind in _CITY_KINDS)
         if pm is not None:
             return pm.text, pm.place.canonical or pm.place.name, f"'{pm.text}' after 'tại'"
