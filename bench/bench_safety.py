@@ -150,10 +150,17 @@ def health(db: str) -> dict[str, int]:
 
 def first_schema_store(db: str, n: int, seed: int = 3) -> None:
     """A store at the first schema (0001) holding `n` generated articles, as that version wrote them."""
+    import synth
+
+    write_first_schema(db, ((art, art.url, raw) for art, raw in synth.records(n, seed=seed)))
+
+
+def write_first_schema(db: str, records, now: str = "2025-01-01") -> None:
+    """A store at the first schema (0001) holding `records` — (article, page key, original text) — as that version
+    wrote them: its search index over title and body only."""
     from alembic import command
     from sqlalchemy import text
 
-    import synth
     from hoinghi.store import schema as s
     from hoinghi.store.core import _alembic, article_rows
 
@@ -162,8 +169,8 @@ def first_schema_store(db: str, n: int, seed: int = 3) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001")
-        for i, (art, raw) in enumerate(synth.records(n, seed=seed)):
-            row, _m, evs = article_rows(art, hash=f"h{i}", key=art.url, raw=raw, source=None, now="2025-01-01")
+        for i, (art, key, raw) in enumerate(records):
+            row, _m, evs = article_rows(art, hash=f"h{i}", key=key, raw=raw, source=None, now=now)
             pk = conn.execute(s.articles.insert().returning(s.articles.c.pk), [row]).scalar_one()
             conn.execute(s.article_events.insert(), [dict(e, article_pk=pk) for e in evs])
             if engine.dialect.name == "sqlite":

@@ -77,28 +77,12 @@ def test_migrations_give_the_declared_schema(store):
 def test_upgrade_from_the_first_schema_keeps_search_working(db_url, example_results):
     """A store written under 0001 (the search index over title and body only) is migrated on open: the index is
     rebuilt with the filter tags, and search, filters and later writes work on it."""
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine
-
-    from hoinghi.store.core import MIGRATIONS, article_rows, page_key, resolve_url
+    from hoinghi.store.core import page_key
     from hoinghi.store.search import search
 
-    engine = create_engine(resolve_url(db_url))
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        for i, (page, art) in enumerate(example_results[:6], 1):  # written as the 0001 store wrote them
-            row, _ments, evs = article_rows(art, hash=f"h{i}", key=page_key(page, art), raw=page.text, source=None,
-                                            now="2025-01-01T00:00:00")
-            pk = conn.execute(s.articles.insert().returning(s.articles.c.pk), [row]).scalar_one()
-            conn.execute(s.article_events.insert(), [dict(e, article_pk=pk) for e in evs])
-            if engine.dialect.name == "sqlite":
-                conn.execute(text("INSERT INTO articles_fts(rowid, title_fold, body_fold) VALUES(:pk, :t, :b)"),
-                             {"pk": pk, "t": row["title_fold"], "b": row["body_fold"]})
-    engine.dispose()
+    _bench("bench_safety").write_first_schema(  # written as the 0001 store wrote them
+        db_url, ((art, page_key(page, art), page.text) for page, art in example_results[:6]),
+        now="2025-01-01T00:00:00")
     store = open_store(db_url)
     assert store.revision == "0005"
     before = {h.id for h in search(store, "ket luan", limit=50)}
@@ -198,19 +182,19 @@ def test_a_failing_batch_stores_nothing(store, example_results, monkeypatch):
     assert store.write_batch(broken).added == 10
 
 
-def _bench_synth():
-    """The benchmarks' generator of synthetic pages (bench/synth.py)."""
+def _bench(module: str):
+    """A module of the benchmarks' folder: `synth` (synthetic pages), `bench_safety` (stores of older schemas)."""
+    import importlib
+
     bench = str(Path(__file__).resolve().parent.parent / "bench")
     if bench not in sys.path:
         sys.path.insert(0, bench)
-    import synth
-
-    return synth
+    return importlib.import_module(module)
 
 
 def test_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
     """A real `hoinghi ingest` killed with SIGKILL after its first batch committed, then run again."""
-    synth = _bench_synth()
+    synth = _bench("synth")
     corpus = tmp_path / "corpus"
     n, batch = 3000, 200
     names = synth.write_pages(corpus, n, seed=7, sources=[str(EXAMPLES)])
