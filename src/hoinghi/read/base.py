@@ -40,10 +40,11 @@ _WESTERN = frozenset({"cp1252", "iso8859-1", "iso8859-15"})
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, ReadError | None]:
     """Bytes to text: by the BOM if there is one, else UTF-8, else `encoding` (an HTTP or meta charset such as
-    windows-1258) if Python knows it and it is not a Western one. A Vietnamese page in TCVN3 or Windows-1258
-    (undeclared, or declared Windows-1252 / ISO-8859-1) is recognised by its bytes and converted, and UTF-8 that was
-    decoded twice (`Há»™i nghá»‹`) is undone, each with a warning. A page declared Western that is not Vietnamese
-    in any of them is refused (`Unreadable`); otherwise undecodable bytes become U+FFFD, with a warning."""
+    windows-1258) if Python knows it and it is not a Western one. A Vietnamese page in TCVN3, VNI or
+    Windows-1258 (undeclared, or declared Windows-1252 / ISO-8859-1) is recognised by its bytes and converted, and
+    UTF-8 that was decoded twice (`Há»™i nghá»‹`) or VNI that was read as Windows-1252 (`Hoäi nghò`) is undone, each
+    with a warning. A page declared Western that is not Vietnamese in any of them is refused (`Unreadable`);
+    otherwise undecodable bytes become U+FFFD, with a warning."""
     from . import legacy
 
     codec = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
@@ -53,7 +54,7 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
         return _not_utf8(data, source, codec, _codec(encoding), err)
     fixed = legacy.repaired(text)
     if fixed is not None:
-        return fixed, ReadError(source, "UTF-8 decoded twice (mojibake such as `Há»™i`): repaired", "warning")
+        return fixed[1], ReadError(source, fixed[0], "warning")
     return text, None
 
 
@@ -75,7 +76,7 @@ def _not_utf8(data: bytes, source: str, codec: str, declared: str | None,
     if found:
         return found[1], ReadError(source, f"not UTF-8: read as {found[0]} and converted", "warning")
     if declared in _WESTERN:
-        raise Unreadable(f"declared {declared} but not UTF-8, and no Vietnamese encoding (TCVN3, Windows-1258) "
+        raise Unreadable(f"declared {declared} but not UTF-8, and no Vietnamese encoding (TCVN3, VNI, Windows-1258) "
                          "reads it")
     return replaced, lossy
 
