@@ -95,18 +95,44 @@ class _LinePattern:
         inside = [p for p in patterns if not p.startswith("^")]
         self.at_start = re.compile("|".join(f"(?:{p})" for p in at_start)) if at_start else None
         self.inside = re.compile("|".join(f"(?:{p})" for p in inside)) if inside else None
+        # a search of patterns without an anchor tries them at every position: a line holding none of the words
+        # each needs (`gui file dinh kem`, `co chu` …) is passed over with a cheap `in` first
+        literals = [_required_literal(p) for p in inside]
+        self.inside_words = tuple(literals) if all(literals) else None
         # `search(text)`: a match (truthy) when the line has one of the patterns; with one part only, that part's
         # own method, without a Python call around it
         self.search: Callable[[str], object]
         if self.inside is None:
             self.search = self.at_start.match if self.at_start else lambda text: None
-        elif self.at_start is None:
+        elif self.at_start is None and self.inside_words is None:
             self.search = self.inside.search
         else:
             self.search = self._either
 
     def _either(self, text: str) -> object:
-        return self.at_start.match(text) or self.inside.search(text)
+        if self.at_start is not None:
+            m = self.at_start.match(text)
+            if m:
+                return m
+        if self.inside_words is not None and not any(w in text for w in self.inside_words):
+            return None
+        return self.inside.search(text)
+
+
+def _required_literal(pattern: str) -> str:
+    """The literal text every match of `pattern` starts with, past boundary assertions (`\\btran trong (…)` ->
+    `tran trong `); "" when it opens otherwise (a group, a class, an optional character)."""
+    from re import _constants as c
+    from re import _parser
+
+    out = []
+    for op, av in _parser.parse(pattern):
+        if op is c.AT and not out:
+            continue
+        if op is not c.LITERAL:
+            break
+        out.append(chr(av))
+    return "".join(out)
 
 
 @dataclass(frozen=True)

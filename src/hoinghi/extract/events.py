@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter, itemgetter
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import EventDate, find_event_date
@@ -23,8 +24,9 @@ from hoinghi.model import BridgePoint, Event
 from hoinghi.text import trie_regex, words_regex
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
-# a dot inside an abbreviation (`UVT.Ư Đảng`, `TP.HCM`) ends no sentence: a stop is followed by a space or the end
-_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?](?=[^\s.!?;]))+(?:[.!?;]+|$)", re.M)
+# a dot inside an abbreviation (`UVT.Ư Đảng`, `TP.HCM`) ends no sentence: a stop is followed by a space or the end.
+# Runs of plain characters are taken whole (an atomic group: one class loop, not one branch a character).
+_SENTENCE = re.compile(r"(?>[^.!?;\n]+|[.!?](?=[^\s.!?;]))+(?:[.!?;]+|$)", re.M)
 _CLAUSE_END = re.compile(r"[.;:]")
 _LIST_JOINT = re.compile(r";|\bvà\b|,")
 _COLON_OR_STOP = re.compile(r"[:.]")
@@ -32,6 +34,7 @@ _FULL_STOP = re.compile(r"\.(?:\s|$)")
 _TOWN_ABBR = re.compile(r"(T(?<!\w.)[PXp])\.")  # `TP. Nha Trang`
 _ACRONYM = r"\([A-ZĐ]{2,8}\)"
 _ACRONYM_AFTER = re.compile(r"\s*" + _ACRONYM)
+_FIRST, _START = itemgetter(0), attrgetter("start")  # where a span tuple, a match starts
 _TITLE_CUT = re.compile(r"\s+[-–|]\s+|:\s|[()]")
 
 
@@ -183,7 +186,13 @@ def lex() -> _Lex:
 
 
 def sentences(text: str) -> list[_Sentence]:
-    return [_Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+    """The sentences of `text` (none of white space only), with their offsets."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        t = m.group()
+        if not t.isspace():
+            out.append(_Sentence(m.start(), m.end(), t))
+    return out
 
 
 def _kind_and_name(page: _Page, section: list[str] | None = None) -> tuple[str | None, str | None, str | None]:
@@ -407,6 +416,19 @@ class _Page:
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
 
+    def holding(self, words: tuple[str, ...]) -> list[int]:
+        """The indexes of the sentences that hold one of `words`, in order: each word found in the whole text (a
+        substring search), not looked for in every sentence."""
+        text, sents, found = self.text, self.sents, set()
+        for word in words:
+            at = text.find(word)
+            while at != -1:
+                k = self.sentence_of(at)
+                if k >= 0 and at + len(word) <= sents[k].end:
+                    found.add(k)
+                at = text.find(word, at + 1)
+        return sorted(found)
+
 
 def build_events(title: str | None, text: str, body_start: int, people: list, orgs: list, places: list,
                  documents: list, base: dt.date | str | None, province: str | None, *,
@@ -434,8 +456,8 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
 
     person_at = _person_positions(people)
     taken = [(a, b) for pm in people for a, b, _ in pm.position_spans]
-    titles = ByStart(sorted(taken), lambda t: t[0])
-    places = ByStart(places, lambda pm: pm.start)
+    titles = ByStart(sorted(taken), _FIRST)
+    places = ByStart(places, _START)
     ev.bridge_points, in_bridge = _bridge_points(page, person_at, places, province, say)
     ev.organizers = _organizers(page, orgs, taken, say)
     main_bp = _main_venue_bridge(ev, province)
@@ -536,12 +558,12 @@ def _role_words(page: _Page, person_at: ByStart, in_bridge: list[tuple[int, int]
                 found.append(m)
             at = text.find(tail, at + len(tail))
     named = sorted({page.sentence_of(a) for a, _b, _n in person_at})
+    bridged = Cover(len(text), in_bridge)
     for i in named:
-        if i >= 0:
+        if i >= 0 and not bridged.covers(sents[i].start):  # its words would be dropped below
             s = sents[i]
             found.extend(m for m in role.finditer(text, s.start, s.end) if not m.group().endswith(lx.chair_tails))
     found.sort(key=lambda m: m.start())
-    bridged = Cover(len(text), in_bridge)
     out = []
     for m in found:
         i = page.sentence_of(m.start())
@@ -678,7 +700,7 @@ _PRESENT_OF = re.compile(r"(?<![\d/])(\d{1,4})\s*/\s*$")
 
 def _person_positions(people: list) -> ByStart:
     """Every mention of a person (name or title referring back), sorted: (start, end, name)."""
-    return ByStart(sorted((s, e, pm.person.name) for pm in people for s, e in pm.spans), lambda t: t[0])
+    return ByStart(sorted((s, e, pm.person.name) for pm in people for s, e in pm.spans), _FIRST)
 
 
 def _opens_clause(s: _Sentence, m: re.Match) -> bool:
@@ -816,8 +838,9 @@ def _bridge_points(page: _Page, person_at: ByStart, places: ByStart, province: s
     lx = lex()
     points: dict[str, tuple[BridgePoint, set[str], set[str]]] = {}  # place -> (point, its chairs, attendees)
     used = []
-    for s in page.sents:
-        site = _bridge_site(s, places, province) if any(t in s.text for t in lx.bridge_tails) else None
+    for k in page.holding(lx.bridge_tails):
+        s = page.sents[k]
+        site = _bridge_site(s, places, province)
         if site is None:
             continue
         where, words = site

@@ -9,7 +9,6 @@ later mentions use. `UBND tỉnh` is kept as printed in `abbreviation` and expan
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -18,6 +17,7 @@ from hoinghi.extract.people import LO, UP
 from hoinghi.model import Organization
 from hoinghi.text import trie_regex
 
+_WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[^\s,.;:!?()“”\"'…]+|[,.;:!?()“”\"'…]")
 
 
@@ -43,6 +43,7 @@ class _Lex:
         self.after_name = set(orgs["after_name_words"])
         self.kept_alone = set(orgs["kept_alone"])
         self.dangling = re.compile(rf"(?:\s+(?:{trie_regex(orgs['dangling_words'])}))+$")
+        self.dangling_words = tuple(orgs["dangling_words"])  # a cheap test before `dangling`: the phrase ends so
         inside = set(orgs["people_stops_inside"])
         stops = set(orgs["stops"]) | {s for s in people["stops"] if s not in inside}
         self.stops: dict[str, list[list[str]]] = {}
@@ -57,6 +58,8 @@ class _Lex:
         skip = set(abbreviations["document_kinds"])  # `NQ` is a document's kind, never part of a body's name
         self.abbreviations = {k: v for k, v in abbreviations["abbreviations"].items() if k not in skip}
         self.abbr = _abbr_pattern(tuple(self.abbreviations))
+        # whether a head's last word is capitalised (`Ban Chấp hành`: no), by head as printed
+        self.head_cap = {h: h.split()[-1][:1].isupper() for h in people["org_heads"]}
 
 
 @cache
@@ -106,13 +109,15 @@ def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> l
     lx = lex()
     defined: dict[str, str] = {}
     found: dict[str, OrgMatch] = {}
-    blocked = sorted(person_spans)
+    blocked = _blocked(sorted(person_spans), len(text))
     pos = 0
     for m in lx.head.finditer(text):
-        if m.start() < pos or _inside(m.start(), blocked) or lx.not_orgs.match(text, m.start()):
+        start, head_end = m.span()
+        if start < pos or (blocked and blocked[start]) or lx.not_orgs.match(text, start):
             continue
-        end, abbr = _phrase_end(text, m.end(), blocked, m.group().split()[-1][:1].isupper(), _Tokens(text, m.end()))
-        printed = text[m.start():end]
+        head = m.group()
+        end, abbr = _phrase_end(text, head_end, blocked, lx.head_cap[head], _Tokens(text, head_end))
+        printed = text[start:end]
         if abbr:
             # `Ban Chỉ đạo công tác Thông tin đối ngoại (TTĐN) tỉnh Thái Nguyên`: define TTĐN, drop it from the name
             inner, short = abbr
@@ -127,32 +132,38 @@ def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> l
         if om is None:
             om = found[key] = OrgMatch(Organization(name=name, kind=kind_of(name),
                                                     abbreviation=printed if printed != name else None),
-                                       rule=f"head noun '{m.group()}'")
-        om.spans.append((m.start(), end))
+                                       rule=f"head noun '{head}'")
+        om.spans.append((start, end))
         pos = end
     return list(found.values())
 
 
-_NEEDS_AHEAD = {",", "(", "phòng"}
+_AGAINST = ["phòng", ",", "chống"]
 
 
 class _Tokens(list):
     """The words and signs after an organisation's head, read a few at a time as the phrase needs them: each as
-    (token, start, end, lower case)."""
+    (token, start, end, lower case); `lows` holds the lower cases alone."""
+
+    __slots__ = ("_more", "lows")
 
     def __init__(self, text: str, start: int) -> None:
         super().__init__()
         self._more = _TOKEN.finditer(text, start, start + 120)
+        self.lows: list[str] = []
 
     def have(self, n: int) -> int:
         """Read until n tokens are at hand (or the text ends); how many there are."""
-        while len(self) < n:
-            t = next(self._more, None)
+        more, lows = self._more, self.lows
+        while len(lows) < n:
+            t = next(more, None)
             if t is None:
                 break
             tok = t.group()
-            self.append((tok, t.start(), t.end(), tok.lower()))
-        return len(self)
+            low = tok.lower()
+            self.append((tok, *t.span(), low))
+            lows.append(low)
+        return len(lows)
 
 
 @dataclass(slots=True)
@@ -174,38 +185,48 @@ def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: _Tokens) -
     lx = lex()
     ph = _Phrase(text, start, start, prev_cap)
     i = 0
-    while i < 16 and toks.have(i + 3) > i:
+    while i < 16 and toks.have(i + 1) > i:
         taken = _take(ph, toks, i, blocked, lx)
         if not taken:
             break
         i += taken
-    tail = lx.dangling.search(text, start, ph.end)
-    return (tail.start() if tail else ph.end), ph.abbr
+    end = ph.end
+    if text.endswith(lx.dangling_words, start, end):  # `Sở Ngoại vụ và`: without the words it ends with
+        tail = lx.dangling.search(text, start, end)
+        if tail:
+            end = tail.start()
+    return end, ph.abbr
 
 
 def _take(ph: _Phrase, toks: _Tokens, i: int, blocked, lx: _Lex) -> int:
     """How many tokens from the i-th on the phrase takes (0: it ends before the i-th)."""
     tok, s, _e, first = toks[i]
-    if (ph.end < s - 1 and "\n" in ph.text[ph.end:s]) or (blocked and _inside(s, blocked)):
+    if (ph.end < s - 1 and "\n" in ph.text[ph.end:s]) or (blocked and blocked[s]):
         return 0
-    stops = lx.stops.get(first) if tok[:1].islower() else None
-    low = [t[3] for t in toks[i:i + 4]] if stops or first in _NEEDS_AHEAD or not tok[:1].isupper() else [first]
-    if stops and _is_stop(low, stops, toks, i, lx):
-        return 0
-    if low[:3] == ["phòng", ",", "chống"]:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
+    c = tok[0]
+    if (c.isupper() or c.isdigit()) and first != "phòng":  # the words after it are not needed
+        return _take_capital(ph, toks, i, first, lx)
+    toks.have(i + 3)
+    low = toks.lows[i:i + 3]  # this token and the two after it, in lower case
+    if tok[0].islower():
+        stops = lx.stops.get(first)
+        if stops and _is_stop(low, stops, toks, i, lx):
+            return 0
+    if first == "phòng" and low == _AGAINST:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
         ph.end, ph.prev_cap, ph.against = toks[i + 2][2], False, True
         return 3
-    if not tok[0].isalnum():
+    if not c.isalnum():
         return _take_sign(ph, toks, i, low, lx)
-    if _is_cap(tok) or (tok.isupper() and len(tok) <= 6):
-        return _take_capital(ph, toks, i, low, lx)
+    if c.isupper() or c.isdigit() or (tok.isupper() and len(tok) <= 6):
+        return _take_capital(ph, toks, i, first, lx)
     return _take_lower(ph, toks, i, low, lx)
 
 
-def _take_capital(ph: _Phrase, toks: _Tokens, i: int, low: list[str], lx: _Lex) -> int:
-    """A capitalised word or an abbreviation goes on with the name, unless `và` joins a new phrase to it."""
+def _take_capital(ph: _Phrase, toks: _Tokens, i: int, first: str, lx: _Lex) -> int:
+    """A capitalised word or an abbreviation (`first`: in lower case) goes on with the name, unless `và` joins a
+    new phrase to it."""
     _tok, s, e, _ = toks[i]
-    if low[0] == "và" or (i > 0 and toks[i - 1][0] == "và" and lx.not_after_and.match(ph.text, s)):
+    if first == "và" or (i > 0 and toks[i - 1][0] == "và" and lx.not_after_and.match(ph.text, s)):
         return 0
     ph.caps_run = ph.caps_run + 1 if ph.prev_cap else 1
     ph.end, ph.prev_cap = e, True
@@ -237,7 +258,7 @@ def _take_sign(ph: _Phrase, toks: _Tokens, i: int, low: list[str], lx: _Lex) -> 
 def _defined_abbreviation(text: str, start: int, end: int, short: str) -> tuple | None:
     """`Thông tin đối ngoại (TTĐN)`: the words before the brackets whose initials spell `short`."""
     base = start - 60 if start > 60 else 0
-    words = list(re.finditer(r"\S+", text[base:end]))[-len(short):]
+    words = list(_WORD.finditer(text[base:end]))[-len(short):]
     initials = "".join(w.group()[0] for w in words).upper()
     if len(words) == len(short) and initials == short.upper():
         return (base + words[0].start(), base + words[-1].end()), short
@@ -266,7 +287,16 @@ def _take_lower(ph: _Phrase, toks: _Tokens, i: int, low: list[str], lx: _Lex) ->
     return 0
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether pos lies inside one of the sorted spans."""
-    i = bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+def _blocked(spans: list[tuple[int, int]], size: int) -> bytearray | None:
+    """The offsets of a text of `size` characters that lie inside one of the sorted spans, one byte an offset
+    (None: no spans). An offset is inside the last span that starts at or before it, if that span covers it."""
+    if not spans:
+        return None
+    mask = bytearray(size)
+    for k, (start, end) in enumerate(spans):
+        if k + 1 < len(spans):
+            end = min(end, spans[k + 1][0])
+        start, end = max(start, 0), min(end, size)
+        if end > start:
+            mask[start:end] = b"\x01" * (end - start)
+    return mask

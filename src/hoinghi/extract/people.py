@@ -65,7 +65,9 @@ class _Lex:
         dotted = "".join(f"(?<!{re.escape(k)})" for k in abbreviations["abbreviations"] if k.endswith("."))
         stop_mark = rf"\.(?![{LO}{UP}\d]){dotted}"
         self.chain_end = re.compile(rf"[:\n(“\"]|{stop_mark}|\s[-–—]\s")
-        self.clause_mark = re.compile(rf"[;:!?\n()“”\"]|{stop_mark}")
+        # the last clause mark before a place: `.*` runs to the end and gives back one character at a time (a mark is
+        # one character: a character class, the full stop's conditions after it)
+        self.last_clause_mark = re.compile(rf"(?s:.*)[;:!?\n()“”\".](?:(?<!\.)|(?![{LO}{UP}\d]){dotted})")
         head = _head_pattern(lex)
         self.head = re.compile(head)
         self.head_at_start = re.compile(rf"^(?:{head})")
@@ -91,17 +93,24 @@ class _Lex:
         # the name after an honorific, matched where `find` has found the honorific
         self.cued_tail = re.compile(rf"[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
         # a given name alone after an honorific or a title (`ông Tuấn`, `Bí thư Hùng`): a later mention
-        self.given_cue = re.compile(rf"(?:(?:{hon_alt})|{head}) $")  # right before a given name used alone
-        self.honorific_before = re.compile(rf"(?:^|(?<=[\s(,;:]))({hon_alt})\s*$")
+        self.given_cue = re.compile(rf"(?:{'|'.join(_by_first_letter(self.honorifics))}|{head}) $")  # right before a given name used alone
+        # at the start or after a space or a mark (checked after the first letter: see `trie_regex`)
+        hon_at_start = trie_regex(self.honorifics, after_first=r"(?<![^\s(,;:].)")
+        self.honorific_before = re.compile(rf"({hon_at_start})\s*$")
         self.trailing = re.compile(rf"(?:[\s,;.\-–…]+|\s+(?:{trie_regex(lex['trailing_words'])})\b)+$")
+        # a text can end with `trailing` only if it ends with a space (`$` also matches before a final `\n`) or one
+        # of these
+        self.trailing_ends = (*",;.-–…", *lex["trailing_words"])
         self.joined_end = re.compile(rf"\s(?:{trie_regex(lex['joining_words'])})$")
         # A position that names a sub-unit (`Vụ trưởng Vụ Tây Âu và Bắc Mỹ`) may go on with its parent after a comma.
         self.sub_unit = re.compile(rf"\s(?:{trie_regex(lex['sub_units'])})\s+[{UP}]")
         # a street (`số 12 Lý Thường Kiệt`), or a school, an award, an era named after someone (`Trường THCS Chu
         # Văn An`, `thời đại Hồ Chí Minh`) right before a name
-        named = trie_regex(lex["street_words"] + lex["named_after"], after_first=_NO_LETTER_BEFORE)
-        self.street = re.compile(rf"(?:số\s*\d+[A-Za-z]?|(?:{named})(?![{LO}]))\s+$")
-        self.unit_then_place = re.compile(rf"(.*?(?:{trie_regex(lex['units_before_place'])}))(?: [{UP}][{LO}]*)+$")
+        named = _by_first_letter(lex["street_words"] + lex["named_after"], _NO_LETTER_BEFORE, rf"(?![{LO}])")
+        self.street = re.compile(rf"(?:số\s*\d+[A-Za-z]?|{'|'.join(named)})\s+$")
+        # (searched for, not matched after `.*?`, which tries every unit at every place: the first unit followed by
+        # capitals to the end on the first line is where `.*?` stops)
+        self.unit_then_place = re.compile(rf"({trie_regex(lex['units_before_place'])})(?: [{UP}][{LO}]*)+$")
 
 
 def _head_pattern(lex: dict) -> str:
@@ -110,16 +119,28 @@ def _head_pattern(lex: dict) -> str:
     heads = sorted({v for h in lex["heads"] for v in (h, " ".join(w[:1].upper() + w[1:] for w in h.split()))
                     if v[:1].isupper() or v == h}, key=len, reverse=True)
     prefixes = "|".join(re.escape(p) for p in lex["head_prefixes"])
-    head_alt = trie_regex(heads)
-    low_alt = trie_regex(lex["heads_after_prefix"])
-    lower = trie_regex(lex["lower_heads"])
-    return (rf"(?:(?:{prefixes})\s+)+(?:{head_alt}|{low_alt})(?![{LO}])|(?:{head_alt})(?![{LO}])"
-            rf"|(?:{lower})(?= [{UP}])")
+    # `(?:prefix\s+)+` written as one alternative for each first prefix, and the heads as one trie for each first
+    # letter: every alternative opens with a letter, which `re` scans for (it tries a nested group at every position)
+    after_prefixes = rf"\s+(?:(?:{prefixes})\s+)*(?:{trie_regex(heads)}|{trie_regex(lex['heads_after_prefix'])})(?![{LO}])"
+    alts = [re.escape(p) + after_prefixes for p in lex["head_prefixes"]]
+    alts += _by_first_letter(heads, tail=rf"(?![{LO}])")
+    alts += _by_first_letter(lex["lower_heads"], tail=rf"(?= [{UP}])")
+    return "|".join(alts)
+
+
+def _by_first_letter(words: list[str], after_first: str = "", tail: str = "") -> list[str]:
+    """A word list as alternatives, one trie for each first letter, each followed by `tail`: a pattern whose
+    alternatives all open with a letter is one `re` scans for quickly, one with a nested group it tries at every
+    position."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word)
+    return [trie_regex(sorted(group), after_first=after_first) + tail for _first, group in sorted(by_first.items())]
 
 
 def _stop_pattern(stops: list[str], guards: dict[str, dict]) -> str:
     """The words that end a position phrase, whole words; a guarded one (`dự`) not next to its guard's words."""
-    alts = [trie_regex([s for s in stops if s not in guards], after_first=_NO_LETTER_BEFORE)]
+    alts = _by_first_letter([s for s in stops if s not in guards], after_first=_NO_LETTER_BEFORE)
     for word in (s for s in stops if s in guards):
         behind = "".join(f"(?<!{re.escape(w)}.)" for w in guards[word].get("not_after", ()))
         ahead = "".join(f"(?!{re.escape(w)})" for w in guards[word].get("not_before", ()))
@@ -236,6 +257,8 @@ def _goes_on(prev: str, part: str, lx: _Lex) -> bool:
     no honorific, either a field of a list after `về` (`về khoa học, công nghệ, đổi mới sáng tạo`) or a short
     run that ends the body's name in capitals (`Ban Chính sách, chiến lược Trung ương`)."""
     body = part.strip()
+    if not body[:1].islower():
+        return False  # (what the stop word leaves opens as the part does)
     stop = lx.stop.search(body)  # the last field may run into the verb: `… và chuyển đổi số tới dự`
     body = body[:stop.start()].strip() if stop else body
     words = body.split()
@@ -267,7 +290,14 @@ def _position_at_start(stripped: str, lx: _Lex) -> tuple[int, int] | None:
         stripped, m.end(), end)
     if joint:
         end = joint.start()
-    return 0, len(lx.trailing.sub("", stripped[:end]))
+    return 0, len(_without_trailing(stripped[:end], lx))
+
+
+def _without_trailing(phrase: str, lx: _Lex) -> str:
+    """The phrase without the punctuation and the joining words it ends with (`Bí thư Tỉnh ủy và`)."""
+    if not phrase.endswith(lx.trailing_ends) and not phrase[-1:].isspace():
+        return phrase  # (the pattern is tried at every position: most phrases end with a letter)
+    return lx.trailing.sub("", phrase)
 
 
 _TOKEN = re.compile(r"\S+")
@@ -295,9 +325,9 @@ def _clause_cut(text: str, start: int, end: int, lx: _Lex) -> int:
 
 def _position_to_end(stripped: str, lx: _Lex) -> tuple[int, int] | None:
     """The leftmost head whose phrase runs clean (no stop word, no joining word at its end) to the text's end."""
+    joined = lx.joined_end.search(stripped)  # (it ends the text: the same for every head before it)
     for m in lx.head.finditer(stripped):
-        rest = stripped[m.start():]
-        if lx.stop.search(rest) or lx.joined_end.search(rest):
+        if joined and joined.start() >= m.start() or lx.stop.search(stripped[m.start():]):
             continue
         return m.start(), len(stripped)
     return None
@@ -310,7 +340,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 # a plural title before a list: `các Phó Bí thư gồm: ông A, …`, `3 Phó Chủ tịch gồm ông A, ông B và bà C`,
 # `các đồng chí Ủy viên Bộ Chính trị: A - Chủ tịch nước; B - Thủ tướng Chính phủ`
-_LIST_HEAD = re.compile(r"(?:[Cc]ác|\d+|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy)\s+(?:đồng chí\s+)?([^.;:\n]{3,80}?)"
+# (its first letters a character class, so that `re` scans for them: the rest of each word after it)
+_LIST_HEAD = re.compile(r"[CcHhBbNnSs\d](?:(?<=[Cc])ác|(?<=\d)\d*|(?<=[Hh])ai|(?<=[Bb])a|(?<=[Bb])ốn|(?<=[Nn])ăm"
+                        r"|(?<=[Ss])áu|(?<=[Bb])ảy)\s+(?:đồng chí\s+)?([^.;:\n]{3,80}?)"
                         r"(?:\s+(?:gồm(?: có)?|là)\s*:?|\s*:)\s*(?:(?:ông|bà|đồng chí)\s+)?$")
 _PLURAL_BEFORE = re.compile(r"(?:^|\s)[Cc]ác\s+$")
 _NEXT_IN_LIST = re.compile(r"\s*(?:[,;]|và|[,;]\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
@@ -461,10 +493,8 @@ def _chain_before(text: str, start: int, floor: int) -> tuple[list[_Span], int]:
 
 def _clause_start(text: str, floor: int, start: int) -> int:
     """Where the clause that ends at `start` begins: after the last clause mark (a full stop inside `T.Ư` is none)."""
-    at = floor
-    for m in lex().clause_mark.finditer(text, floor, start):
-        at = m.end()
-    return at
+    m = lex().last_clause_mark.match(text, floor, start)
+    return m.end() if m else floor
 
 
 def _title_in(body: str, last: bool) -> tuple[int, int, bool, int] | None:
@@ -682,7 +712,7 @@ def _shared_title(text: str, pm: PersonMatch, s: int, before: list[_Span], after
     """`các Phó Chủ tịch HĐND tỉnh A, B và C`: a plural title before a list of names is each one's. Gives the
     title the next name of the list shares, if any."""
     lx = lex()
-    head = _LIST_HEAD.search(text, max(state.prev_end, s - 120), s) if not before else None
+    head = _list_head(text, max(state.prev_end, s - 120), s) if not before else None
     if head and lx.head_at_start.match(head.group(1)):  # `Các Phó Bí thư gồm: ông A, ông B`
         shared = " ".join(head.group(1).split())
         _add_position(pm.person.positions, shared, first=True)
@@ -695,6 +725,14 @@ def _shared_title(text: str, pm: PersonMatch, s: int, before: list[_Span], after
         _add_position(pm.person.positions, state.shared, first=True)
         return state.shared
     return None
+
+
+def _list_head(text: str, lo: int, hi: int) -> re.Match | None:
+    """`_LIST_HEAD` ending at `hi`, tried only when the text before has one of the words that end it."""
+    window = text[lo:hi]
+    if ":" not in window and "gồm" not in window and "là" not in window:
+        return None
+    return _LIST_HEAD.search(text, lo, hi)
 
 
 def _add_position(target: list[str], phrase: str, first: bool = False) -> None:
@@ -762,8 +800,9 @@ _GIVEN = re.compile(rf"[{UP}][{LO}]+")
 
 @lru_cache(maxsize=4096)
 def _given_pattern(names: tuple[str, ...]) -> re.Pattern:
-    """The given names a page may use alone, each as a whole word not run on into another name."""
-    return re.compile(rf"(?<= )(?:{trie_regex(list(names))})(?![{LO}{UP}\w]| [{UP}])")
+    """The given names a page may use alone, each as a whole word after a space (checked after its first letter,
+    see `trie_regex`) not run on into another name."""
+    return re.compile(rf"(?:{trie_regex(list(names), after_first='(?<= .)')})(?![{LO}{UP}\w]| [{UP}])")
 
 
 def _given_name_mentions(text: str, people: list[PersonMatch], taken: Cover) -> None:
@@ -796,9 +835,9 @@ def _title_variants(person: Person) -> list[str]:
     variants = []
     for pos in person.positions:
         variants.append(pos)
-        short = lx.unit_then_place.match(pos)
-        if short:
-            variants.append(short.group(1))
+        short = lx.unit_then_place.search(pos)
+        if short and "\n" not in pos[:short.start()]:
+            variants.append(pos[:short.end(1)])
     return variants
 
 

@@ -42,7 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from hoinghi.extract.spans import Cover
 from hoinghi.geo import (
@@ -259,7 +259,7 @@ def _find_names(idx: _Index, text: str, post: bool, skip: Cover, taken: Cover, o
             for s, e in _communes_after(idx, text, start, end, printed.lower(), post, skip, out):
                 taken.add(s, e)
             continue
-        if _overlaps(start, end, skip) or _overlaps(start, end, taken):
+        if skip.overlaps(start, end) or taken.overlaps(start, end):
             continue
         info = idx.info.get(surface_key(printed) if "-" in printed or "–" in printed or "—" in printed else printed)
         if info is None:
@@ -340,6 +340,8 @@ def _communes_after(idx: _Index, text: str, start: int, end: int, unit: str, pos
     pos = after.end()
     if unit == "quận":
         return _numbered_district(idx, text, start, pos, skip, out)
+    if not (text[pos].isupper() or text[pos].isdigit()):
+        return []  # `xã hội`: a commune's name starts with a capital letter or a number
     spans = []
     while True:
         run = idx.run.match(text, pos)
@@ -477,10 +479,16 @@ def _bare_name(idx: _Index, text, start, end, printed, info: _Info, province: En
 
 def _province_match(start, end, printed, entry: Entry, rule: str) -> PlaceMatch:
     name, canonical = entry.name or printed, None
-    if entry.name and fold(entry.name) not in fold(printed):  # an abbreviation (`TPHCM`): kept as printed
+    if entry.name and _abbreviates(entry.name, printed):  # an abbreviation (`TPHCM`): kept as printed
         name, canonical = printed, entry.name
     place = Place(name, "province", entry.province, entry.p25, canonical)
     return PlaceMatch(place, start, end, printed, key=f"P|{entry.province}", rule=rule)
+
+
+@lru_cache(maxsize=4096)
+def _abbreviates(name: str, printed: str) -> bool:
+    """Whether `printed` abbreviates `name` (`TPHCM` for `Hồ Chí Minh`) rather than spelling it out."""
+    return fold(name) not in fold(printed)
 
 
 def _foreign_match(start, end, printed, entry: Entry, rule: str) -> PlaceMatch:

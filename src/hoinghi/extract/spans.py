@@ -46,7 +46,7 @@ class ByStart(Generic[T]):
 
     def __init__(self, items: Iterable[T], start: Callable[[T], int]) -> None:
         self.items: list[T] = sorted(items, key=start)
-        self.starts: list[int] = [start(x) for x in self.items]
+        self.starts: list[int] = list(map(start, self.items))
 
     def __iter__(self):
         return iter(self.items)
