@@ -49,10 +49,15 @@ def os_message(exc: OSError) -> str:
 def store_message(exc: Exception) -> str | None:
     """A short message for a database error (never the statement or its parameters, which hold page text)."""
     sa = sys.modules.get("sqlalchemy.exc")
-    if sa is None or not isinstance(exc, sa.DBAPIError):
-        from_store = sys.modules.get("hoinghi.store.core")
+    driver = sys.modules.get("sqlite3")  # the commands that only read use sqlite3 itself (`store.base`)
+    if sa is not None and isinstance(exc, sa.DBAPIError):
+        orig = exc.orig
+    elif driver is not None and isinstance(exc, driver.Error):
+        orig = exc
+    else:
+        from_store = sys.modules.get("hoinghi.store.base")
         return str(exc) if from_store and isinstance(exc, from_store.StoreError) else None
-    reason = (str(exc.orig or "").strip().splitlines() or [type(exc.orig or exc).__name__])[0]
+    reason = (str(orig or "").strip().splitlines() or [type(orig or exc).__name__])[0]
     if "locked" in reason:
         return (f"the store is locked ({reason}): another program kept it busy for over a minute; try again when "
                 "it has finished")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from hoinghi.model import Article
+if TYPE_CHECKING:  # pragma: no cover - `hoinghi search` and the views do not need the model
+    from hoinghi.model import Article
 
 
 def key_values(rows: list[tuple[str, str | None]]) -> Table:

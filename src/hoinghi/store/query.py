@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hoinghi.store.core import StoreError
+from hoinghi.store.base import StoreError
 from hoinghi.text import fold
 
 OPERATORS = ("AND", "OR", "NOT")

@@ -26,15 +26,15 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, text
-
-from hoinghi.store import schema as s
-from hoinghi.store.core import Store, StoreError
+from hoinghi.store.base import Reading, StoreError
 from hoinghi.store.query import Query, parse_query
 from hoinghi.store.snippets import CLOSE, OPEN, Segments, as_markup, original_spans, segments, window
 from hoinghi.text import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from hoinghi.store.base import Reader
 
 # SQLite. A query matching more articles than this is ranked among its RANK_CAP newest matches: each candidate's
 # text is read and its words counted (about 40 µs an article on a million-article store, a third of it reading),
@@ -109,8 +109,7 @@ class Hit:
 @dataclass
 class _Filters:
     where: list[str]  # SQL over `articles a`, the filters exactly
-    params: dict[str, Any]
-    expanding: list
+    params: dict[str, Any]  # a list is expanded (`IN :doc_ids`: `base.expand`)
     province: str | None = None  # the values as the index's tags write them (SQLite)
     kind: str | None = None
     linked: bool = False  # --person or --document: not in the index's tags
@@ -121,9 +120,9 @@ def _compact(value: str) -> str:
     return value.replace(" ", "").replace("-", "").replace('"', "")
 
 
-def _filters(store: Store, *, date_from=None, date_to=None, province=None, person=None, document=None,
+def _filters(store: Reading, *, date_from=None, date_to=None, province=None, person=None, document=None,
              kind=None) -> _Filters:
-    f = _Filters(["a.latest = :true"], {"true": True}, [])
+    f = _Filters(["a.latest = :true"], {"true": True})
     if date_from:
         f.where.append("a.date >= :date_from")
         f.params["date_from"] = parse_date(date_from)
@@ -146,13 +145,12 @@ def _filters(store: Store, *, date_from=None, date_to=None, province=None, perso
 
         docs = find_documents(store, document)
         if not docs:
-            linked = store.count(s.documents)
+            linked = store.count("documents")
             raise StoreError(f"no document matches {document!r}" + (
                 "" if linked else ": documents are found by linking; run `hoinghi link` first"))
         f.where.append("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.kind = 'document' "
                        "AND ae.entity_id IN :doc_ids)")
         f.params["doc_ids"] = [d["id"] for d in docs]
-        f.expanding.append(bindparam("doc_ids", expanding=True))
         f.linked = True
     if kind:
         f.where.append("EXISTS (SELECT 1 FROM article_events e WHERE e.article_pk = a.pk AND e.kind_fold = :kind)")
@@ -161,7 +159,7 @@ def _filters(store: Store, *, date_from=None, date_to=None, province=None, perso
     return f
 
 
-def search(store: Store, query: str, *, limit: int = 10, date_from: str | None = None, date_to: str | None = None,
+def search(store: Reading, query: str, *, limit: int = 10, date_from: str | None = None, date_to: str | None = None,
            province: str | None = None, person: str | None = None, document: str | None = None,
            kind: str | None = None) -> list[Hit]:
     """The best `limit` latest articles for `query` under the filters, best first. An empty query with filters,
@@ -175,18 +173,18 @@ def search(store: Store, query: str, *, limit: int = 10, date_from: str | None =
     params = dict(f.params, limit=limit)
     cols = "a.pk, a.id, a.title, a.url, a.date, a.province, a.province_2025, a.text"
     marks: dict[int, tuple[str | None, str | None]] = {}
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         if not q:
             rows = _listing(conn, q, f, cols, params, store.dialect)
         elif store.dialect == "sqlite":
             rows, marks = _sqlite(conn, q, f, cols, limit)
         else:
-            rows, marks = _postgres(conn, q, f.where, params, f.expanding, cols)
+            rows, marks = _postgres(conn, q, f.where, params, cols)
     phrase = q.conjunctive and sum(1 for _w, p in q.words if not p) > 1
     return [_hit(r, marks.get(r.pk, (None, None)), q.terms, phrase) for r in rows]
 
 
-def _listing(conn, q: Query, f: _Filters, cols: str, params: dict, dialect: str) -> list:
+def _listing(conn: Reader, q: Query, f: _Filters, cols: str, params: dict, dialect: str) -> list:
     """The latest articles passing the filters and free of the query's exclusions, newest first, undated last."""
     where = list(f.where)
     if q.exclude:
@@ -195,7 +193,7 @@ def _listing(conn, q: Query, f: _Filters, cols: str, params: dict, dialect: str)
                      if dialect == "sqlite" else "NOT (a.tsv @@ to_tsquery('simple', :excluded))")
     sql = f"SELECT {cols}, 0.0 AS score FROM articles a WHERE {' AND '.join(where)} " \
           "ORDER BY a.date DESC NULLS LAST, a.pk DESC LIMIT :limit"
-    return conn.execute(text(sql).bindparams(*f.expanding), params).all()
+    return conn.rows(sql, params)
 
 
 def _hit(r, marks: tuple[str | None, str | None], terms, phrase: bool) -> Hit:
@@ -261,23 +259,23 @@ class _Index:
 
 
 def _index(conn) -> _Index | None:
-    blob = conn.execute(text("SELECT block FROM articles_fts_data WHERE id = 1")).scalar()
+    blob = conn.scalar("SELECT block FROM articles_fts_data WHERE id = 1")
     totals = _varints(blob) if blob else []
     if not totals or not totals[0]:
         return None
-    first = conn.execute(text("SELECT min(pk) FROM articles")).scalar()  # one each: both at once read every row
-    last = conn.execute(text("SELECT max(pk) FROM articles")).scalar()
+    first = conn.scalar("SELECT min(pk) FROM articles")  # one each: both at once read every row
+    last = conn.scalar("SELECT max(pk) FROM articles")
     return _Index(totals[0], sum(totals[1:]) / totals[0], first, last)
 
 
-_NEWEST = text("SELECT min(rowid), count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :e "
-               "ORDER BY rowid DESC LIMIT :n)")
+_NEWEST = ("SELECT min(rowid), count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :e "
+           "ORDER BY rowid DESC LIMIT :n)")
 
 
 def _documents(conn, expr: str, ix: _Index) -> float:
     """How many articles match the FTS5 expression `expr`: counted up to DF_EXACT; beyond, estimated from how
     densely the newest DF_EXACT lie among the index's rowids."""
-    lowest, n = conn.execute(_NEWEST, {"e": expr, "n": DF_EXACT}).one()
+    lowest, n = conn.one(_NEWEST, {"e": expr, "n": DF_EXACT})
     if n < DF_EXACT:
         return float(n)
     return min(float(ix.rows), n * ix.rows / ix.in_span(ix.last - lowest + 1))
@@ -337,9 +335,8 @@ class _Ranking:
                + "".join(f" AND {w}" for w in where))
         sep, weight, patterns = _SEP, TITLE_WEIGHT, self.patterns
         counted = []  # (pk, document length, frequencies)
-        # the DB-API cursor: a thousand rows without SQLAlchemy's row objects (the filters bind plain values only)
-        for pk, t, b, sz in self.conn.connection.driver_connection.execute(sql, dict(params or {},
-                                                                                   pks=json.dumps(pks))):
+        # plain tuples: a thousand rows without making row objects
+        for pk, t, b, sz in self.conn.raw(sql, dict(params or {}, pks=json.dumps(pks))):
             t = b" " + t.translate(sep) + b" "
             b = b" " + b.translate(sep) + b" "
             freqs = [weight * t.count(p) + b.count(p) for p in patterns]
@@ -368,8 +365,8 @@ class _Ranking:
 
 
 def _newest(conn, expr: str, n: int) -> list[int]:
-    return conn.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rowid DESC "
-                             "LIMIT :n"), {"q": expr, "n": n}).scalars().all()
+    return conn.scalars("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rowid DESC LIMIT :n",
+                        {"q": expr, "n": n})
 
 
 def _tags(conn, f: _Filters) -> str | None:
@@ -404,19 +401,17 @@ def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
     rank = _Ranking(conn, q, ix)
     expr = f"{q.match()} AND {tags}" if tags else q.match()
     if f.linked:
-        few = conn.execute(text(f"SELECT a.pk FROM articles a WHERE {' AND '.join(f.where)} LIMIT {FEW + 1}")
-                           .bindparams(*f.expanding), f.params).scalars().all()
+        few = conn.scalars(f"SELECT a.pk FROM articles a WHERE {' AND '.join(f.where)} LIMIT {FEW + 1}", f.params)
         if len(few) <= FEW:
-            pks = conn.execute(text("SELECT fts.rowid FROM json_each(:pks) j CROSS JOIN articles_fts fts "
-                                    "ON fts.rowid = j.value WHERE articles_fts MATCH :q"),
-                               {"pks": json.dumps(few), "q": q.match()}).scalars().all()
+            pks = conn.scalars("SELECT fts.rowid FROM json_each(:pks) j CROSS JOIN articles_fts fts "
+                               "ON fts.rowid = j.value WHERE articles_fts MATCH :q",
+                               {"pks": json.dumps(few), "q": q.match()})
             return _rows(conn, rank.rank(sorted(pks, reverse=True))[:limit], cols), {}
         lookback = RANK_CAP
         while True:
             pks = _newest(conn, expr, lookback)
-            kept = conn.execute(text(f"SELECT a.pk FROM articles a WHERE a.pk IN (SELECT value FROM json_each(:pks)) "
-                                     f"AND {' AND '.join(where)}").bindparams(*f.expanding),
-                                dict(f.params, pks=json.dumps(pks))).scalars().all()
+            kept = conn.scalars(f"SELECT a.pk FROM articles a WHERE a.pk IN (SELECT value FROM json_each(:pks)) "
+                                f"AND {' AND '.join(where)}", dict(f.params, pks=json.dumps(pks)))
             if len(kept) >= RANK_CAP or len(pks) < lookback or lookback >= LOOKBACK:
                 break
             lookback *= 10
@@ -442,9 +437,8 @@ def _rows(conn, ranked: list[tuple[float, int]], cols: str) -> list:
     if not ranked:
         return []
     score = dict((pk, sc) for sc, pk in ranked)
-    rows = conn.execute(text(f"SELECT {cols}, 0.0 AS score FROM articles a "
-                             "WHERE a.pk IN (SELECT value FROM json_each(:pks))"),
-                        {"pks": json.dumps(list(score))}).all()
+    rows = conn.rows(f"SELECT {cols}, 0.0 AS score FROM articles a WHERE a.pk IN (SELECT value FROM json_each(:pks))",
+                     {"pks": json.dumps(list(score))})
     by_pk = {r.pk: r for r in rows}
     return [_Row(by_pk[pk], sc) for sc, pk in ranked if pk in by_pk]
 
@@ -467,8 +461,8 @@ def _date_tags(conn, lower: str | None, upper: str | None) -> list[str] | None:
         return None
     import datetime as dt
 
-    first = conn.execute(text("SELECT min(date) FROM articles")).scalar()
-    last = conn.execute(text("SELECT max(date) FROM articles")).scalar()
+    first = conn.scalar("SELECT min(date) FROM articles")
+    last = conn.scalar("SELECT max(date) FROM articles")
     if not first:
         return []
     try:
@@ -502,18 +496,17 @@ def _date_tags(conn, lower: str | None, upper: str | None) -> list[str] | None:
     return tags
 
 
-def _postgres(conn, q: Query, where, params, expanding, cols):
+def _postgres(conn: Reader, q: Query, where, params, cols):
     params["q"] = q.tsquery()
     sql = (f"SELECT {cols}, ts_rank_cd(a.tsv, query) AS score FROM articles a, to_tsquery('simple', :q) query "
            f"WHERE a.tsv @@ query AND {' AND '.join(where)} ORDER BY score DESC, a.pk DESC LIMIT :limit")
-    rows = conn.execute(text(sql).bindparams(*expanding), params).all()
+    rows = conn.rows(sql, params)
     marks = {}
     if rows:
         opts = f"HighlightAll=true, StartSel={OPEN}, StopSel={CLOSE}"
-        hl = text("SELECT pk, ts_headline('simple', regexp_replace(title_fold, '[^a-z0-9]', ' ', 'g'), query, :o), "
-                  "ts_headline('simple', regexp_replace(body_fold, '[^a-z0-9]', ' ', 'g'), query, :o) "
-                  "FROM articles, to_tsquery('simple', :q) query WHERE pk IN :pks"
-                  ).bindparams(bindparam("pks", expanding=True))
-        for pk, t, b in conn.execute(hl, {"q": params["q"], "o": opts, "pks": [r.pk for r in rows]}):
+        hl = ("SELECT pk, ts_headline('simple', regexp_replace(title_fold, '[^a-z0-9]', ' ', 'g'), query, :o), "
+              "ts_headline('simple', regexp_replace(body_fold, '[^a-z0-9]', ' ', 'g'), query, :o) "
+              "FROM articles, to_tsquery('simple', :q) query WHERE pk IN :pks")
+        for pk, t, b in conn.raw(hl, {"q": params["q"], "o": opts, "pks": [r.pk for r in rows]}):
             marks[pk] = (t, b)
     return rows, marks

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
-
-from hoinghi.extract.documents import implied_code
-from hoinghi.store import schema as s
-from hoinghi.store.core import Store, StoreError
+from hoinghi.store.base import Reading, StoreError
 from hoinghi.text import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from hoinghi.store.base import Reader
+
+# The columns read, in the order of the tables in `schema` (rows become dicts, and JSON, in this order)
+DOCUMENT = "SELECT id, key, kind, kind_fold, number, code, code_fold, label, label_fold, date, data FROM documents"
+PERSON = "SELECT id, name, name_fold, provinces, data FROM people"
+EVENT = "SELECT id, kind, kind_fold, name, date, province, level, data FROM events"
 
 _DOC_NUMBER = re.compile(r"(?:^|[^a-z0-9])(?:so\s+)?(\d+[a-z]?)(?:\s*[-/]\s*([a-z][a-z0-9]*(?:\s*[-/]\s*[a-z0-9]+)*))?")
 
@@ -33,18 +37,17 @@ def parse_document_key(key: str) -> tuple[str | None, str | None, str | None]:
     return kind, m.group(1), code
 
 
-def find_documents(store: Store, key: str) -> list[dict[str, Any]]:
+def find_documents(store: Reading, key: str) -> list[dict[str, Any]]:
     """Linked documents that `key` names: an id, `57-KL/TW`, `Kết luận 57`, `Kết luận số 57-KL/TW`, or words of
     a number-less document's label (`Nghị quyết Trung ương 8`). Most reported first."""
-    d = s.documents
-    with store.engine.connect() as conn:
-        exact = conn.execute(select(d).where(d.c.id == key)).mappings().all()
+    with store.reading() as conn:
+        exact = conn.maps(f"{DOCUMENT} WHERE id = :key", {"key": key})
         if exact:
             return [_doc(r) for r in exact]
         kind, number, code = parse_document_key(key)
         rows: list = []
         if number:
-            for r in conn.execute(select(d).where(d.c.number == number)).mappings():
+            for r in conn.maps(f"{DOCUMENT} WHERE number = :number", {"number": number}):
                 if code and _alnum(r["code"] or _implied_code(r)) != code:
                     continue
                 if kind and not (r["kind_fold"] == kind or r["kind_fold"].startswith(kind)
@@ -53,10 +56,8 @@ def find_documents(store: Store, key: str) -> list[dict[str, Any]]:
                 rows.append(r)
         if not rows and kind:
             words = kind.split()
-            q = select(d)
-            for w in words:
-                q = q.where(d.c.label_fold.like(f"%{w}%"))
-            rows = [r for r in conn.execute(q).mappings()
+            like = " AND ".join(f"label_fold LIKE :w{i}" for i in range(len(words)))
+            rows = [r for r in conn.maps(f"{DOCUMENT} WHERE {like}", {f"w{i}": f"%{w}%" for i, w in enumerate(words)})
                     if all(re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", r["label_fold"]) for w in words)
                     and (not number or number in r["label_fold"])]
     docs = [_doc(r) for r in rows]
@@ -67,6 +68,8 @@ def find_documents(store: Store, key: str) -> list[dict[str, Any]]:
 def _implied_code(r) -> str | None:
     """The code of a stored document printed without one, when its kind and issuer imply it (a Kết luận of the
     Bộ Chính trị is KL/TW)."""
+    from hoinghi.extract.documents import implied_code
+
     data = json.loads(r["data"])
     return implied_code(r["kind"], data.get("issuer_full") or data.get("issuer"))
 
@@ -78,20 +81,19 @@ def _doc(r) -> dict[str, Any]:
             "level": data.get("level"), "articles": data.get("articles") or []}
 
 
-def _names(conn, ids) -> dict[str, str]:
+def _names(conn: Reader, ids) -> dict[str, str]:
     ids = [i for i in set(ids) if i]
     if not ids:
         return {}
-    return dict(conn.execute(select(s.people.c.id, s.people.c.name).where(s.people.c.id.in_(ids))).all())
+    return dict(conn.raw("SELECT id, name FROM people WHERE id IN :ids", {"ids": ids}))
 
 
-def document_view(store: Store, key: str) -> list[dict[str, Any]]:
+def document_view(store: Reading, key: str) -> list[dict[str, Any]]:
     """Each document `key` names with its cascade: every event that studied or carried it out."""
     docs = find_documents(store, key)
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         for doc in docs:
-            rows = conn.execute(select(s.cascades.c.data).where(s.cascades.c.document_id == doc["id"])
-                                .order_by(s.cascades.c.idx)).scalars()
+            rows = conn.scalars("SELECT data FROM cascades WHERE document_id = :id ORDER BY idx", {"id": doc["id"]})
             doc["cascade"] = [json.loads(r) for r in rows]
     return docs
 
@@ -99,42 +101,44 @@ def document_view(store: Store, key: str) -> list[dict[str, Any]]:
 PEOPLE_SHOWN = 20  # a part of a name matching more people shows this many (`people_matching` counts them all)
 
 
-def _name_like(key: str):
-    return s.people.c.name_fold.like("%" + like_prefix(key), escape="\\")
+NAME_IS = "(name_fold = :key OR id = :name)"
+NAME_LIKE = "name_fold LIKE :like ESCAPE '\\'"
 
 
-def people_matching(store: Store, name: str) -> int:
-    """How many people `person_view` would list for `name` if it listed them all."""
-    p, key = s.people, fold(name).strip()
-    with store.engine.connect() as conn:
-        exact = conn.execute(select(func.count()).where(or_(p.c.name_fold == key, p.c.id == name))).scalar()
-        return exact or (conn.execute(select(func.count()).where(_name_like(key))).scalar() if key else 0)
-
-
-def person_view(store: Store, name: str) -> list[dict[str, Any]]:
-    """Every linked person called `name` (folded compare; or an id): positions with first and last seen, events."""
-    p, e = s.people, s.events
+def _name_params(name: str) -> dict[str, str]:
     key = fold(name).strip()
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(p).where(or_(p.c.name_fold == key, p.c.id == name))).mappings().all()
-        if not rows and key:
-            rows = conn.execute(select(p).where(_name_like(key)).order_by(p.c.name).limit(PEOPLE_SHOWN)
-                                ).mappings().all()
+    return {"key": key, "name": name, "like": "%" + like_prefix(key)}
+
+
+def people_matching(store: Reading, name: str) -> int:
+    """How many people `person_view` would list for `name` if it listed them all."""
+    params = _name_params(name)
+    with store.reading() as conn:
+        exact = conn.scalar(f"SELECT count(*) FROM people WHERE {NAME_IS}", params)
+        return exact or (conn.scalar(f"SELECT count(*) FROM people WHERE {NAME_LIKE}", params) if params["key"] else 0)
+
+
+def person_view(store: Reading, name: str) -> list[dict[str, Any]]:
+    """Every linked person called `name` (folded compare; or an id): positions with first and last seen, events."""
+    params = _name_params(name)
+    with store.reading() as conn:
+        rows = conn.maps(f"{PERSON} WHERE {NAME_IS}", params)
+        if not rows and params["key"]:
+            rows = conn.maps(f"{PERSON} WHERE {NAME_LIKE} ORDER BY name LIMIT {PEOPLE_SHOWN}", params)
         out = []
         for r in rows:
             data = json.loads(r["data"])
-            positions = [dict(x, articles=json.loads(x["articles"] or "[]")) for x in conn.execute(
-                select(s.person_positions).where(s.person_positions.c.person_id == r["id"])
-                .order_by(s.person_positions.c.idx)).mappings()]  # the career's order: by first seen, undated last
+            positions = [dict(x, former=bool(x["former"]), articles=json.loads(x["articles"] or "[]")) for x in conn.maps(
+                "SELECT person_id, idx, position, position_full, first_seen, last_seen, former, articles "
+                "FROM person_positions WHERE person_id = :id ORDER BY idx", {"id": r["id"]})]  # by first seen, undated last
             roles: dict[str, list[str]] = {}
-            for ev_id, role in conn.execute(select(s.event_people.c.event_id, s.event_people.c.role)
-                                            .where(s.event_people.c.person_id == r["id"])):
+            for ev_id, role in conn.raw("SELECT event_id, role FROM event_people WHERE person_id = :id", {"id": r["id"]}):
                 roles.setdefault(ev_id, []).append(role)
             ev_ids = list(dict.fromkeys(list(data.get("events") or []) + list(roles)))
             events = []
             if ev_ids:
-                for ev in conn.execute(select(e.c.id, e.c.kind, e.c.name, e.c.date, e.c.province, e.c.level, e.c.data)
-                                       .where(e.c.id.in_(ev_ids))).mappings():
+                for ev in conn.maps("SELECT id, kind, name, date, province, level, data FROM events WHERE id IN :ids",
+                                    {"ids": ev_ids}):
                     events.append(_person_event(ev, roles, set(data.get("articles") or [])))
                 events.sort(key=lambda ev: (ev["date"] is None, ev["date"] or "", ev["id"]))  # undated last
             out.append({"id": r["id"], "name": r["name"], "provinces": json.loads(r["provinces"] or "[]"),
@@ -164,14 +168,13 @@ def like_prefix(value: str) -> str:
     return re.sub(r"([%_\\])", r"\\\1", value) + "%"
 
 
-def find_event(conn, event_id: str, shown: int = 10):
+def find_event(conn: Reader, event_id: str, shown: int = 10) -> dict[str, Any] | None:
     """The event whose id is `event_id`, or the only one starting with it; AmbiguousId when several do."""
-    e = s.events
-    row = conn.execute(select(e).where(e.c.id == event_id)).mappings().first()
+    row = next(iter(conn.maps(f"{EVENT} WHERE id = :id", {"id": event_id})), None)
     if row is not None or not event_id:
         return row
-    rows = conn.execute(select(e).where(e.c.id.like(like_prefix(event_id), escape="\\"))
-                        .order_by(e.c.date.asc().nulls_last(), e.c.id).limit(shown + 1)).mappings().all()
+    rows = conn.maps(f"{EVENT} WHERE id LIKE :like ESCAPE '\\' ORDER BY date ASC NULLS LAST, id LIMIT {shown + 1}",
+                     {"like": like_prefix(event_id)})
     if len(rows) > 1:
         more = " (and more)" if len(rows) > shown else ""
         raise AmbiguousId(f"{len(rows[:shown])}{more} events have ids starting with {event_id!r}: give more of the id",
@@ -179,18 +182,17 @@ def find_event(conn, event_id: str, shown: int = 10):
     return rows[0] if rows else None
 
 
-def event_view(store: Store, event_id: str) -> dict[str, Any] | None:
+def event_view(store: Reading, event_id: str) -> dict[str, Any] | None:
     """An event with its bridge points, chairs and speakers (names), documents and the articles that report it.
     `event_id` may be the id's first characters when only one id starts with them (else AmbiguousId)."""
-    a = s.articles
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         row = find_event(conn, event_id)
         if row is None:
             return None
         data = json.loads(row["data"])
         bps = [dict(b, chairs=json.loads(b["chairs"] or "[]"), attendees=json.loads(b["attendees"] or "[]"))
-               for b in conn.execute(select(s.bridge_points).where(s.bridge_points.c.event_id == row["id"])
-                                     .order_by(s.bridge_points.c.idx)).mappings()]
+               for b in conn.maps("SELECT event_id, idx, place, province, province_2025, article_id, chairs, attendees "
+                                  "FROM bridge_points WHERE event_id = :id ORDER BY idx", {"id": row["id"]})]
         names = _names(conn, list(data.get("chairs") or []) + list(data.get("speakers") or [])
                        + [p for b in bps for p in b["chairs"] + b["attendees"]])
         for b in bps:
@@ -199,16 +201,14 @@ def event_view(store: Store, event_id: str) -> dict[str, Any] | None:
         doc_ids = list(data.get("documents") or [])
         docs = []
         if doc_ids:
-            docs = [dict(r) for r in conn.execute(select(s.documents.c.id, s.documents.c.label)
-                                                  .where(s.documents.c.id.in_(doc_ids))).mappings()]
+            docs = conn.maps("SELECT id, label FROM documents WHERE id IN :ids", {"ids": doc_ids})
         report_ids = list(data.get("reports") or [])
         copy_ids = [x for x in data.get("copies") or [] if x not in report_ids]
         reports = []
         if report_ids or copy_ids:
-            reports = [dict(r, copy=r["id"] in copy_ids) for r in conn.execute(
-                select(a.c.id, a.c.title, a.c.date, a.c.url, a.c.province)
-                .where(a.c.id.in_(report_ids + copy_ids), a.c.latest.is_(True))
-                .order_by(a.c.date.asc().nulls_last(), a.c.id)).mappings()]
+            reports = [dict(r, copy=r["id"] in copy_ids) for r in conn.maps(
+                "SELECT id, title, date, url, province FROM articles WHERE id IN :ids AND latest = :true "
+                "ORDER BY date ASC NULLS LAST, id", {"ids": report_ids + copy_ids, "true": True})]
     data.pop("bridge_points", None)
     data["chair_names"] = [names.get(p, p) for p in data.get("chairs") or []]
     data["speaker_names"] = [names.get(p, p) for p in data.get("speakers") or []]
