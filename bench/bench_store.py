@@ -7,7 +7,9 @@
 1. Ingest: the seeds (`tests/fixtures/seeds/*.txt`) repeated to --pages pages (each with its own url, so none is
    a duplicate), through `hoinghi ingest`'s path (read, hash, extract, store in batches of 500; linking left out),
    in one process and in a process pool; and the store's own share (writing already-extracted records).
-   Target: 500 pages/s per core end to end.
+   Target: 500 pages/s per core end to end. Before that, extraction alone and ingest (`--no-link`) in one process
+   each, in turns --repeats times: their best pages/s, the ratio (target: ingest at 0.90 of extraction's speed or
+   more) and the share of the ingest spent in the store's writes.
 2. Search: a store of --articles records generated directly (no extraction) by recombining the sentences and
    headlines of the seeds and the example corpus with varied provinces, dates, names and documents
    (`bench/synth.py`), loaded in bulk with the full-text index built after the insert; then --queries
@@ -52,11 +54,8 @@ def _fresh(db: str | None, name: str, tmp: Path) -> str:
     return str(tmp / f"{name}.db")
 
 
-def bench_ingest(pages: int, workers: int, db: str | None, tmp: Path) -> None:
-    from hoinghi.cli import Summary, run_pipeline
-    from hoinghi.store import open_store
-    from hoinghi.store.ingest import skip_stored, store_results
-
+def seed_corpus(pages: int, tmp: Path) -> Path:
+    """The seeds repeated to `pages` pages, each with its own url (none a duplicate), as JSON Lines."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     corpus = tmp / "seeds.jsonl"
     with corpus.open("w", encoding="utf-8") as out:
@@ -68,6 +67,119 @@ def bench_ingest(pages: int, workers: int, db: str | None, tmp: Path) -> None:
     from hoinghi.pipeline import extract
 
     extract(text=texts[0])  # load the lexicons outside the timing
+    return corpus
+
+
+def _clock() -> tuple[float, float]:
+    """(wall seconds, this process's CPU seconds): on a busy machine the process waits for a core, and its CPU
+    time is what it would take on a core of its own."""
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start: tuple[float, float]) -> tuple[float, float]:
+    now = _clock()
+    return now[0] - start[0], now[1] - start[1]
+
+
+def _timed_pipeline(corpus: Path) -> tuple[int, tuple[float, float]]:
+    """Extraction alone in one process (read, extract; the records dropped): (pages, (wall, CPU s))."""
+    from hoinghi.cli import Summary, run_pipeline
+
+    start = _clock()
+    n = sum(1 for _ in run_pipeline([str(corpus)], "local", 1, Summary(), quiet=True))
+    return n, _since(start)
+
+
+def _timed_extract(corpus: Path) -> tuple[int, tuple[float, float]]:
+    """`hoinghi extract CORPUS -o FILE` in this process (read, extract, write the records): (pages, (wall, CPU s))."""
+    from hoinghi.cli import main
+
+    out = corpus.with_suffix(".out.jsonl")
+    start = _clock()
+    main(["extract", str(corpus), "-o", str(out), "-q"], standalone_mode=False)
+    took = _since(start)
+    with out.open(encoding="utf-8") as f:
+        return sum(1 for _ in f), took
+
+
+def _timed_ingest(corpus: Path, db: str) -> tuple[int, tuple[float, float], tuple[float, float]]:
+    """`hoinghi ingest CORPUS --db DB --no-link` in this process (read, hash and skip, extract, store in batches of
+    500) into `db`, created and migrated before the clock starts: (pages, (wall, CPU s), the same inside the
+    store's writes)."""
+    from hoinghi.cli import main
+    from hoinghi.store import Store, open_store
+    from hoinghi.store import schema as s
+
+    open_store(db).close()
+    writing = [0.0, 0.0]
+    # the store's writes: the rows made of each article (`Store.prepare`) and the batches written (`write_rows`);
+    # an older store (to compare with) made them in `write_batch`
+    names = ("prepare", "write_rows") if "prepare" in Store.__dict__ else ("write_batch",)
+    saved = {name: Store.__dict__[name] for name in names}
+
+    def timed(fn):
+        def run(*args, **kwargs):
+            start = _clock()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                wall, cpu = _since(start)
+                writing[0] += wall
+                writing[1] += cpu
+        return run
+
+    for name, fn in saved.items():
+        setattr(Store, name, staticmethod(timed(fn.__func__)) if isinstance(fn, staticmethod) else timed(fn))
+    try:
+        start = _clock()
+        main(["ingest", str(corpus), "--db", db, "--no-link", "-q"], standalone_mode=False)
+        secs = _since(start)
+    finally:
+        for name, fn in saved.items():
+            setattr(Store, name, fn)
+    with open_store(db) as store:
+        return store.count(s.articles), secs, (writing[0], writing[1])
+
+
+def bench_ratio(corpus: Path, repeats: int, db: str | None, tmp: Path) -> None:
+    """Extraction and ingest side by side, one process each, repeated in turns (the machine's load falls on all
+    alike): the best pages/s of each, the ratios (target: ingest at 0.90 of extraction or more) and the store's
+    writes' share of the ingest, by the wall clock and by the process's CPU time (pages/s on a core of its own).
+    Linking is left out (`--no-link`): `bench/bench_link.py` times it."""
+    runs: dict[str, list] = {"pipeline": [], "extract": [], "ingest": []}
+    for r in range(repeats):
+        runs["pipeline"].append(_timed_pipeline(corpus))
+        runs["extract"].append(_timed_extract(corpus))
+        runs["ingest"].append(_timed_ingest(corpus, _fresh(db, f"ratio-{r}", tmp)))
+    pages = {x[0] for kind in runs.values() for x in kind}
+    assert len(pages) == 1, runs
+    _report(runs, pages.pop(), db.split("://")[0] if db else "a fresh SQLite store")
+
+
+def _report(runs: dict[str, list], n: int, where: str) -> None:
+    repeats = len(runs["ingest"])
+    labels = {"pipeline": "extraction alone (read, extract)", "extract": "`hoinghi extract -o FILE`",
+              "ingest": f"`hoinghi ingest --no-link` ({where})"}
+    print(f"  one process, best of {repeats}:{'':22} {'wall clock':>16} {'CPU time':>16}")
+    best = {kind: [min(x[1][k] for x in xs) for k in (0, 1)] for kind, xs in runs.items()}
+    for kind, label in labels.items():
+        print(f"  {label:48} " + " ".join(f"{n / t:10,.1f} pages/s" for t in best[kind]))
+    for k, clock in ((0, "wall clock"), (1, "CPU time")):
+        t_ing, t_write = min((i[1][k], i[2][k]) for i in runs["ingest"])
+        ratios = ", ".join(f"{best[kind][k] / t_ing:.2f} of {labels[kind].split(' (')[0]}"
+                           for kind in ("pipeline", "extract"))
+        print(f"  by {clock:10}: ingest at {ratios} (target >= 0.90); store writes {t_write / t_ing:.1%} of the "
+              f"ingest ({n / t_write:,.0f} pages/s alone)")
+
+
+def bench_ingest(pages: int, workers: int, db: str | None, tmp: Path, repeats: int = 3) -> None:
+    from hoinghi.cli import Summary, run_pipeline
+    from hoinghi.store import open_store
+    from hoinghi.store.ingest import skip_stored, store_results
+
+    corpus = seed_corpus(pages, tmp)
+    if repeats:
+        bench_ratio(corpus, repeats, db, tmp)
     results = None
     for engine, cores in (("local", 1), ("process", workers)):
         if engine == "process" and workers < 2:
@@ -240,6 +352,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1_000_000, help="articles in the search store (0: skip)")
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--repeats", type=int, default=3, help="runs of extraction and of ingest, in turns, for the "
+                                                           "ratio of their speeds (the best of each; 0: skip)")
     ap.add_argument("--db", help="a PostgreSQL URL to bench on (its public schema is dropped!); default: SQLite "
                                  "files in a temporary folder")
     ap.add_argument("--keep", metavar="PATH", help="build the search store at PATH (SQLite) and keep it; reuse it "
@@ -251,7 +365,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="hoinghi-bench-") as tmp:
         tmp = Path(tmp)
         if args.pages:
-            bench_ingest(args.pages, args.workers, args.db, tmp)
+            bench_ingest(args.pages, args.workers, args.db, tmp, args.repeats)
         if args.articles:
             url = args.keep or _fresh(args.db, "search", tmp)
             store = open_store(url)

@@ -7,11 +7,13 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +23,23 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 
 from hoinghi.model import Article, Mention, Page, article_from_dict, plain
 from hoinghi.store import schema as s
-from hoinghi.text import fold, normalize
+from hoinghi.store.base import (  # noqa: F401 - DEFAULT_DB, ENV: where they were
+    DEFAULT_DB,
+    ENV,
+    HEAD_REVISION,
+    SQLITE_PRAGMAS,
+    VERSION_SQL,
+    EmptyStoreError,
+    Reading,
+    StoreError,
+    check_revision,
+    no_file_message,
+    no_version_table,
+    version_of,
+)
+from hoinghi.text import _SPACES, fold, normalize
 
-DEFAULT_DB = "hoinghi.db"
-ENV = "HOINGHI_DB"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-
-class StoreError(Exception):
-    """A store that cannot be opened or used, with a message that says what to do."""
-
-
-class EmptyStoreError(StoreError):
-    pass
 
 
 def resolve_url(db: str | None = None) -> URL:
@@ -72,11 +78,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # write lock first): SQLAlchemy's "begin" event does, below
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; a killed writer loses only its batch
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=60000")
-    cur.execute("PRAGMA cache_size=-65536")
+    for pragma in SQLITE_PRAGMAS:
+        cur.execute(pragma)
     cur.close()
 
 
@@ -108,15 +111,19 @@ def _alembic():
 
 
 def revision(engine: Engine) -> str | None:
-    """The schema revision the store is at (None: no schema)."""
-    from alembic.runtime.migration import MigrationContext
-
+    """The schema revision the store is at (None: no schema), read with one query (no Alembic)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return version_of(conn.exec_driver_sql(VERSION_SQL).all())
+        except DBAPIError as exc:
+            if no_version_table(exc.orig):
+                return None
+            raise
 
 
 def head_revision() -> str:
-    return _alembic()[1]
+    """The newest revision shipped (`HEAD_REVISION`, which a test keeps equal to Alembic's head)."""
+    return HEAD_REVISION
 
 
 def migrate(engine: Engine) -> str:
@@ -125,12 +132,12 @@ def migrate(engine: Engine) -> str:
     All of it in one transaction under the write lock (SQLite runs DDL inside the transaction, PostgreSQL's DDL is
     transactional): a process killed while migrating leaves the store as it was, and of two processes opening a
     new store at once, the second finds it made."""
+    if revision(engine) == HEAD_REVISION:  # a store up to date: Alembic is not even imported
+        return HEAD_REVISION
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
     cfg, head = _alembic()
-    if revision(engine) == head:
-        return head
     with writing(engine) as conn:
         if MigrationContext.configure(conn).get_current_revision() != head:
             cfg.attributes["connection"] = conn
@@ -173,10 +180,21 @@ def province_pair(name: str | None) -> tuple[str | None, str | None]:
     return name, None
 
 
+# a mention's or an event kind's text folds alike in every article that has it: folded once a process
+_fold_name = lru_cache(maxsize=1 << 16)(fold)
+
+
+def _fold_text(text_: str) -> str:
+    """`fold(text_)`, without `normalize` first where it could not change the result: on NFC text without the signs
+    it replaces (spaces, eth, CR), it only moves tone marks from one vowel to the next, which folding drops."""
+    if unicodedata.is_normalized("NFC", text_) and not any(c in text_ for c in _SPACES):
+        return fold(text_, normalized=True)
+    return fold(text_)
+
+
 def article_rows(art: Article, *, hash: str, key: str, raw: str | None, source: str | None,
                  now: str) -> tuple[dict, list[dict], list[dict]]:
     """The row of one article and the rows of its mentions and events (without article_pk)."""
-    record = record_dict(art)
     body = "\n".join(art.body + art.captions)
     date = iso_date(art.published) or next((iso_date(e.date) for e in art.events if iso_date(e.date)), None)
     prov, prov25 = province_pair(art.province)
@@ -184,28 +202,63 @@ def article_rows(art: Article, *, hash: str, key: str, raw: str | None, source: 
         "id": art.id, "hash": hash, "page_key": key, "version": 1, "latest": True, "url": art.url,
         "source": source, "title": art.title, "published": art.published, "date": date,
         "province": prov, "province_2025": prov25,
-        "province_fold": fold(prov) if prov else None, "province_2025_fold": fold(prov25) if prov25 else None,
-        "text": art.text, "title_fold": fold(art.title or ""), "body_fold": fold(body),
-        "record": json.dumps(record, ensure_ascii=False, separators=(",", ":")),
-        "raw": zlib.compress(raw.encode("utf-8"), 6) if raw is not None else None, "ingested_at": now,
+        "province_fold": _fold_name(prov) if prov else None,
+        "province_2025_fold": _fold_name(prov25) if prov25 else None,
+        "text": art.text, "title_fold": _fold_text(art.title or ""), "body_fold": _fold_text(body),
+        "record": record_json(art),
+        # level 1: half the time of level 6 for a tenth more bytes (the raw page is kept, seldom read)
+        "raw": zlib.compress(raw.encode("utf-8"), 1) if raw is not None else None, "ingested_at": now,
     }
-    ments = [{"idx": i, "type": m.type, "text": m.text, "fold": fold(m.text), "start": m.start, "end": m.end,
+    ments = [{"idx": i, "type": m.type, "text": m.text, "fold": _fold_name(m.text), "start": m.start, "end": m.end,
               "ref": m.ref} for i, m in enumerate(art.mentions)]
-    evs = [{"idx": i, "kind": e.kind, "kind_fold": fold(e.kind), "name": e.name, "date": iso_date(e.date)}
+    evs = [{"idx": i, "kind": e.kind, "kind_fold": _fold_name(e.kind), "name": e.name, "date": iso_date(e.date)}
            for i, e in enumerate(art.events)]
     return row, ments, evs
 
 
-def record_dict(art: Article) -> dict[str, Any]:
-    """The record as stored: the contract's JSON without `text` and `mentions` (kept in their own columns and
-    table), and without `body` and `captions` when they are the lines of `text` (then `lines` says how many)."""
-    record = plain(art, ("text", "mentions"))
+def _stored_fields(art: Article, record: dict[str, Any]) -> dict[str, Any]:
+    """`record` (the article's fields but `text` and `mentions`) without `body` and `captions` when they are the
+    lines of `text` (then `lines` says how many): the cleaned text is stored once, in the column `text`."""
     lines = art.body + art.captions
     if all("\n" not in x for x in lines) and art.text == "\n".join(([art.title] if art.title else []) + lines) \
             and (art.title is None or "\n" not in art.title):
         record["lines"] = [len(art.body), len(art.captions)]
         del record["body"], record["captions"]
     return record
+
+
+def record_dict(art: Article) -> dict[str, Any]:
+    """The record as stored: the contract's JSON without `text` and `mentions` (kept in their own columns and
+    table), and without `body` and `captions` when they are the lines of `text` (then `lines` says how many)."""
+    return _stored_fields(art, plain(art, ("text", "mentions")))
+
+
+_RECORD_FIELDS = tuple(f for f in Article.__dataclass_fields__ if f not in ("text", "mentions"))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _as_dict(value: Any) -> Any:
+    """`json.dumps`'s hook for what it cannot encode itself: a dataclass as the dict of its fields (its own
+    `__dict__` when that holds exactly its fields, in their order, as it does unless an attribute was added)."""
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    own = getattr(value, "__dict__", None)
+    if own is not None and tuple(own) == names:
+        return own
+    return {name: getattr(value, name) for name in names}
+
+
+def record_json(art: Article) -> str:
+    """`record_dict(art)` encoded, the one encoding of the record: the C encoder walks the article's lists itself
+    and asks for a dict only at each dataclass (no copy of the record made first)."""
+    record = _stored_fields(art, {name: getattr(art, name) for name in _RECORD_FIELDS})
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_as_dict)
+
+
+def now_stamp() -> str:
+    """When a batch is written (`articles.ingested_at`): UTC, to the second."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -227,6 +280,45 @@ def _fts(conn, action: str, pks: Sequence[int]) -> None:
     conn.execute(text(f"INSERT INTO articles_fts({cmd}rowid, title_fold, body_fold, tags) "
                       f"SELECT {val}pk, title_fold, body_fold, tags FROM articles_search WHERE pk IN :pks")
                  .bindparams(bindparam("pks", expanding=True)), {"pks": list(pks)})
+
+
+def _values(table) -> Any:
+    """The getter of a row dict's values for the table's columns after its first (the key the rows are inserted
+    under, put before them), in the table's order."""
+    return itemgetter(*[c.name for c in table.columns][1:])
+
+
+_ARTICLE_VALUES = _values(s.articles)
+_MENTION_VALUES = _values(s.mentions)
+_EVENT_VALUES = _values(s.article_events)
+
+
+@lru_cache(maxsize=32)
+def _insert_sql(dialect, table_name: str) -> str:
+    table = s.metadata.tables[table_name]
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    names = [c.name for c in table.columns]
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+            f"VALUES ({', '.join([mark] * len(names))})")
+
+
+def _insert_many(conn, table, rows: list[tuple]) -> None:
+    """Insert rows (tuples in the table's column order) with one `executemany` of the driver's: no statement
+    compiled, no parameters processed row by row on the way."""
+    if rows:
+        conn.exec_driver_sql(_insert_sql(conn.dialect, table.name), rows)
+
+
+def _new_keys(conn, n: int) -> list[int]:
+    """Keys for `n` new articles, increasing, taken under the write lock: on SQLite those it would give them itself
+    (the largest stored + 1, …: `pk` is a rowid without AUTOINCREMENT), on PostgreSQL drawn from the column's
+    sequence (so the sequence moves past them, as an insert that drew them itself would)."""
+    if conn.dialect.name == "sqlite":
+        top = conn.exec_driver_sql("SELECT max(pk) FROM articles").scalar() or 0
+        return list(range(top + 1, top + 1 + n))
+    return sorted(conn.exec_driver_sql("SELECT nextval(pg_get_serial_sequence('articles', 'pk')) "
+                                       "FROM generate_series(1, %s)", (n,)).scalars())
 
 
 def _fresh(conn, prepared: list[tuple[dict, list[dict], list[dict]]]) -> list[tuple[dict, list[dict], list[dict]]]:
@@ -292,13 +384,16 @@ def _chunks(seq: Sequence, n: int) -> Iterator[Sequence]:
         yield seq[i:i + n]
 
 
-class Store:
-    """A hoinghi store: `open_store(db)` gives one. The same interface over SQLite and PostgreSQL."""
+class Store(Reading):
+    """A hoinghi store: `open_store(db)` gives one. The same interface over SQLite and PostgreSQL. It reads
+    (`Reading`: `reading`, `count`, `get_meta`) a SQLite file with sqlite3, the rest with its engine."""
 
     def __init__(self, url: URL, create: bool = True, migrate: bool | None = None) -> None:
         self.url = url
         self.name = describe(url)
         self.dialect = url.get_backend_name()
+        if self.dialect == "sqlite" and url.database and url.database != ":memory:":
+            self.sqlite_path = url.database
         self.engine = self._engine(url, create)
         try:
             with self.engine.connect() as conn:
@@ -322,8 +417,7 @@ class Store:
         path = url.database
         if path and path != ":memory:":
             if not create and not Path(path).exists():
-                raise EmptyStoreError(f"no store at {path}: run `hoinghi ingest PAGES/ --db {path}` first "
-                                      "(or `hoinghi demo` for the example corpus)")
+                raise EmptyStoreError(no_file_message(path))
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -335,14 +429,7 @@ class Store:
         current = self.migrated_from = revision(self.engine)
         if migrate_it:
             return migrate(self.engine)
-        head = head_revision()
-        if current is None:
-            raise EmptyStoreError(f"the store {self.name} holds no articles yet: run `hoinghi ingest PAGES/ "
-                                  f"--db {self.name}` first (or `hoinghi demo` for the example corpus)")
-        if current != head:
-            raise StoreError(f"the store {self.name} has schema {current}, this hoinghi needs {head}: run "
-                             f"`hoinghi migrate --db {self.name}` (or `hoinghi ingest`, which migrates first)")
-        return current
+        return check_revision(self.name, current)
 
     # --- lifecycle ---
     def close(self) -> None:
@@ -368,13 +455,18 @@ class Store:
     def write_batch(self, items: Sequence[tuple[Page, Article]], hashes: Sequence[str] | None = None) -> Stored:
         """Store extracted pages in one transaction: all of the batch or none of it. A page whose hash is stored is
         skipped; a page whose key (url, else id) is stored with other content becomes its new latest version."""
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        prepared = []
-        for i, (page, art) in enumerate(items):
-            h = hashes[i] if hashes else getattr(page, "content_hash", None) or page_hash(page)
-            raw = page.html if page.html is not None else page.text
-            prepared.append(article_rows(art, hash=h, key=page_key(page, art), raw=raw, source=page.source, now=now))
-        return self.write_rows(prepared)
+        now = now_stamp()
+        return self.write_rows([self.prepare(page, art, now, hashes[i] if hashes else None)
+                                for i, (page, art) in enumerate(items)])
+
+    @staticmethod
+    def prepare(page: Page, art: Article, now: str | None = None, hash: str | None = None) -> tuple:
+        """The rows `write_rows` stores for one extracted page. Made as pages come, they let the page and its
+        article go: a batch held as rows (dicts and lists of plain values) keeps the garbage collector idle, where
+        a batch of articles (hundreds of objects each) has it walk every object of the process again and again."""
+        h = hash or getattr(page, "content_hash", None) or page_hash(page)
+        raw = page.html if page.html is not None else page.text
+        return article_rows(art, hash=h, key=page_key(page, art), raw=raw, source=page.source, now=now or now_stamp())
 
     def write_rows(self, prepared: list[tuple[dict, list[dict], list[dict]]]) -> Stored:
         out = Stored()
@@ -392,21 +484,19 @@ class Store:
         return out
 
     def _insert(self, conn, fresh: list[tuple[dict, list[dict], list[dict]]], superseded: list[int]) -> list[int]:
-        """Mark the superseded versions no longer latest, insert the articles with their mentions and events;
-        returns the articles' keys."""
+        """Mark the superseded versions no longer latest, insert the articles with their mentions and events (one
+        `executemany` a table, the rows handed to the driver as tuples); returns the articles' keys."""
         a = s.articles
         for part in _chunks(superseded, 900):
             if self.dialect == "sqlite":  # out of the index first, while the view still shows what it holds
                 _fts(conn, "delete", part)
             conn.execute(a.update().where(a.c.pk.in_(part)).values(latest=False))
-        pks = conn.execute(a.insert().returning(a.c.pk, sort_by_parameter_order=True),
-                           [r[0] for r in fresh]).scalars().all()
-        ments = [dict(m, article_pk=pk) for pk, (_r, ms, _e) in zip(pks, fresh, strict=True) for m in ms]
-        evs = [dict(e, article_pk=pk) for pk, (_r, _m, es) in zip(pks, fresh, strict=True) for e in es]
-        if ments:
-            conn.execute(s.mentions.insert(), ments)
-        if evs:
-            conn.execute(s.article_events.insert(), evs)
+        pks = _new_keys(conn, len(fresh))
+        _insert_many(conn, a, [(pk, *_ARTICLE_VALUES(r)) for pk, (r, _m, _e) in zip(pks, fresh, strict=True)])
+        _insert_many(conn, s.mentions, [(pk, *_MENTION_VALUES(m)) for pk, (_r, ms, _e) in zip(pks, fresh, strict=True)
+                                        for m in ms])
+        _insert_many(conn, s.article_events, [(pk, *_EVENT_VALUES(e))
+                                              for pk, (_r, _m, es) in zip(pks, fresh, strict=True) for e in es])
         return pks
 
     def rebuild_search_index(self) -> None:
@@ -418,14 +508,7 @@ class Store:
             else:
                 conn.execute(text("ANALYZE articles"))
 
-    # --- reading ---
-    def count(self, table) -> int:
-        with self.engine.connect() as conn:
-            q = select(func.count()).select_from(table)
-            if table is s.articles:
-                q = q.where(s.articles.c.latest.is_(True))
-            return conn.execute(q).scalar_one()
-
+    # --- reading (`count`, `get_meta`, `require_articles`: `Reading`) ---
     def counts(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
             def n(q):
@@ -443,15 +526,6 @@ class Store:
                 "duplicate_groups": n(select(func.count(func.distinct(s.duplicates.c.group_id)))),
                 "linked_at": self.get_meta("linked_at"),
             }
-
-    def require_articles(self) -> None:
-        if not self.count(s.articles):
-            raise EmptyStoreError(f"the store {self.name} holds no articles yet: run `hoinghi ingest PAGES/ "
-                                  f"--db {self.name}` first (or `hoinghi demo` for the example corpus)")
-
-    def get_meta(self, key: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.execute(select(s.meta.c.value).where(s.meta.c.key == key)).scalar_one_or_none()
 
     def article_ids(self, latest: bool = True) -> list[str]:
         with self.engine.connect() as conn:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from hoinghi.model import Page
-from hoinghi.store.core import Store, Stored, page_hash
+from hoinghi.store.core import Store, Stored, now_stamp, page_hash
 
 BATCH = 500
 
@@ -49,12 +49,14 @@ def skip_stored(store: Store, on_skip: Callable[[Page], None] | None = None,
 
 def store_results(store: Store, results: Iterable[tuple[Page, object]], batch_size: int = BATCH,
                   on_batch: Callable[[Stored], None] | None = None) -> Stored:
-    """Write (page, article) pairs in transactions of `batch_size`."""
+    """Write (page, article) pairs in transactions of `batch_size`: each pair turned into its rows as it comes
+    (`Store.prepare`), each batch of rows written with one `executemany` a table (`Store.write_rows`)."""
     total = Stored()
     batch: list = []
+    now = now_stamp()
 
     def flush() -> None:
-        done = store.write_batch(batch)
+        done = store.write_rows(batch)
         total.added += done.added
         total.versions += done.versions
         total.skipped += done.skipped
@@ -63,7 +65,9 @@ def store_results(store: Store, results: Iterable[tuple[Page, object]], batch_si
             on_batch(done)
 
     for page, art in results:
-        batch.append((page, art))
+        if not batch:
+            now = now_stamp()
+        batch.append(store.prepare(page, art, now))
         if len(batch) >= batch_size:
             flush()
     if batch:
