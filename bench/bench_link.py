@@ -1,6 +1,11 @@
 """Throughput of `link`: N synthetic articles cloned from the example records, linked in one process.
 
     python bench/bench_link.py [--articles 20000] [--seed 1] [--copies 0.05]
+    python bench/bench_link.py --memory 5000,20000,50000
+
+`--memory`: for each size, in a process of its own, link time and peak memory (`ru_maxrss`, corpus included)
+linking whole articles and linking the views linking reads (`hoinghi.link.inputs`, no text). Linking a store,
+full and incremental, is `bench/bench_link_store.py`.
 
 The ten example pages (`src/hoinghi/examples`) are extracted once; each clone gets its own id, a publication day
 shifted by up to two years (its events' dates shifted alike), a province drawn from the 63 (the article's province,
@@ -96,12 +101,49 @@ def corpus(n: int, seed: int, copy_share: float) -> list[Article]:
     return [clone(base[i % len(base)], i, rng, provinces, copy_share) for i in range(n)]
 
 
+def memory(n: int, seed: int, copy_share: float, views: bool) -> str:
+    """Link time and this process's peak memory for n articles, whole or as views (the views built, the articles
+    dropped, before linking)."""
+    import resource
+
+    from hoinghi.link.inputs import view_of
+
+    arts = corpus(n, seed, copy_share)
+    if views:
+        arts = [view_of(a) for a in arts]
+    gc.collect()
+    start = time.perf_counter()
+    link(arts)
+    secs = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return f"{n:>6} {'views' if views else 'articles':9} link {secs:6.1f} s  peak {peak:6,.0f} MB"
+
+
+def _memory_table(sizes: str, seed: int, copy_share: float) -> None:
+    import subprocess
+    import sys
+
+    for n in sizes.split(","):
+        for views in ("0", "1"):
+            out = subprocess.run([sys.executable, __file__, "--memory-child", n, views, "--seed", str(seed),
+                                  "--copies", str(copy_share)], capture_output=True, text=True, check=True)
+            print(out.stdout.strip(), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--memory", metavar="SIZES", help="link time and peak memory at these sizes (5000,20000)")
+    ap.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--articles", type=int, default=20_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--copies", type=float, default=0.05, help="share of clones that keep their template's body")
     args = ap.parse_args()
+    if args.memory_child:
+        print(memory(int(args.memory_child[0]), args.seed, args.copies, args.memory_child[1] == "1"))
+        return
+    if args.memory:
+        _memory_table(args.memory, args.seed, args.copies)
+        return
     start = time.perf_counter()
     arts = corpus(args.articles, args.seed, args.copies)
     people = sum(len(a.people) for a in arts)

@@ -66,11 +66,11 @@ def test_migrations_give_the_declared_schema(store):
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include})
         diffs = compare_metadata(ctx, s.metadata)
-        assert ctx.get_current_revision() == store.revision == "0005"
+        assert ctx.get_current_revision() == store.revision == "0006"
     assert diffs == []
     # opening again finds the schema current and leaves the data alone
     again = open_store(store.url.render_as_string(hide_password=False))
-    assert again.revision == "0005"
+    assert again.revision == "0006"
     again.close()
 
 
@@ -84,7 +84,7 @@ def test_upgrade_from_the_first_schema_keeps_search_working(db_url, example_resu
         db_url, ((art, page_key(page, art), page.text) for page, art in example_results[:6]),
         now="2025-01-01T00:00:00")
     store = open_store(db_url)
-    assert store.revision == "0005"
+    assert store.revision == "0006"
     before = {h.id for h in search(store, "ket luan", limit=50)}
     assert before and before <= {a.id for _p, a in example_results[:6]}
     yen_bai = [a.id for _p, a in example_results[:6] if a.province == "Yên Bái"]
@@ -360,3 +360,36 @@ def test_store_results_writes_in_batches(store, example_results):
     seen = []
     done = store_results(store, iter(example_results), batch_size=4, on_batch=lambda d: seen.append(d.added))
     assert seen == [4, 4, 2] and done.added == 10
+
+
+def test_head_revision_constant_is_alembics_head():
+    """`base.HEAD_REVISION` lets a ready store be read without importing Alembic: it must name the newest
+    migration in migrations/versions/ (add a migration, change the constant)."""
+    from hoinghi.store.base import HEAD_REVISION
+    from hoinghi.store.core import _alembic, head_revision
+
+    assert _alembic()[1] == HEAD_REVISION == head_revision()
+
+
+def test_reading_does_not_migrate_and_says_so(tmp_path, example_results):
+    """A store behind this hoinghi's schema, opened to read (`open_reader`, sqlite3), asks for `hoinghi migrate`
+    and is left at its revision; a file without a schema holds no articles."""
+    import sqlite3
+
+    from hoinghi.store import EmptyStoreError, StoreError, open_reader
+
+    db = tmp_path / "behind.db"
+    with open_store(str(db)) as st:
+        st.write_batch(example_results[:2])
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+    from hoinghi.store.base import HEAD_REVISION
+
+    with pytest.raises(StoreError, match=rf"has schema 0004, this hoinghi needs {HEAD_REVISION}: run `hoinghi migrate"):
+        open_reader(str(db))
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+    bare = tmp_path / "bare.db"
+    sqlite3.connect(bare).execute("CREATE TABLE x (a)")
+    with pytest.raises(EmptyStoreError, match="holds no articles yet"):
+        open_reader(str(bare))

@@ -1,6 +1,7 @@
 """The link stage: across articles, the same person, the same document, the same event, near-duplicate pages.
 
-    linked = link(articles)          # articles: iterable of hoinghi.model.Article (records of `hoinghi extract`)
+    linked = link(articles)          # articles: iterable of hoinghi.model.Article (records of `hoinghi extract`),
+                                     # or the views linking reads of them (`hoinghi.link.inputs.view_of`: no text)
     linked.people / .documents / .events / .duplicates
     linked.person_of[(article_id, person_index)] -> person entity id   (likewise document_of, event_of)
     linked.cascade(document_id) -> rows: every event that studied or carried out the document

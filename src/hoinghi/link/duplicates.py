@@ -16,6 +16,7 @@ says nothing.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections.abc import Sequence
@@ -63,18 +64,20 @@ def shingle_hashes(body: Sequence[str]) -> list[int]:
 
 def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD, num_perm: int = NUM_PERM,
                     use_datasketch: bool | None = None) -> dict[str, str]:
-    """{copy id: original id} for every page whose body nearly repeats an earlier page's."""
+    """{copy id: original id} for every page whose body nearly repeats an earlier page's. An article may carry its
+    sketch already (`link_sketch`, from `signature`: what linking stores instead of the body)."""
     order = sorted(articles, key=publish_order)
     use = HAVE_DATASKETCH if use_datasketch is None else use_datasketch and HAVE_DATASKETCH
-    if use:
-        shingles = [_shingle_array(word_hashes(a.body)) for a in order]
-        keep = [i for i, s in enumerate(shingles) if len(s) >= 4 * MIN_SHINGLES or (
-            len(s) >= MIN_SHINGLES and len(np.unique(s)) >= MIN_SHINGLES)]
-        pairs = _pairs_datasketch([shingles[i] for i in keep], threshold, num_perm)
-    else:
-        plain = [shingle_hashes(a.body) for a in order]
-        keep = [i for i, s in enumerate(plain) if len(set(s)) >= MIN_SHINGLES]
-        pairs = _pairs_bottom_k([plain[i] for i in keep], threshold, num_perm)
+    method = "minhash" if use else "bottomk"
+    sketches = [_sketch_of(a, method, num_perm) for a in order]
+    keep = [i for i, s in enumerate(sketches) if s is not None]
+    kept = [sketches[i] for i in keep]
+    pairs = _pairs_datasketch(kept, threshold, num_perm) if use else _pairs_bottom_k(kept, threshold, num_perm)
+    return _copies(order, keep, pairs)
+
+
+def _copies(order: Sequence[Article], keep: list[int], pairs: list[tuple[int, int]]) -> dict[str, str]:
+    """Pairs joined transitively; each page maps to the earliest page of its group."""
     parent = list(range(len(keep)))
 
     def root(i: int) -> int:
@@ -93,6 +96,69 @@ def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD, n
         if r != i:
             copies[order[keep[i]].id] = order[keep[r]].id
     return copies
+
+
+def _sketch_of(art: Article, method: str, num_perm: int):
+    """The article's sketch for `method`: the one it carries when it was made alike, else one from its body."""
+    carried = getattr(art, "link_sketch", None)
+    if carried is not None and num_perm == NUM_PERM:
+        kind, values = carried
+        if kind == method:
+            return _lean(values) if kind == "minhash" and values is not None else values
+    return _sketch(art.body, method, num_perm)
+
+
+def _sketch(body: Sequence[str], method: str, num_perm: int = NUM_PERM):
+    """A MinHash (`minhash`) or the bottom-k hashes (`bottomk`) of the body's shingles; None for a body with too
+    few shingles to say anything."""
+    if method == "minhash":
+        hashes = _shingle_array(word_hashes(body))
+        if not (len(hashes) >= 4 * MIN_SHINGLES or (
+                len(hashes) >= MIN_SHINGLES and len(np.unique(hashes)) >= MIN_SHINGLES)):
+            return None
+        return sketch(hashes, _base(num_perm))
+    plain = shingle_hashes(body)
+    if len(set(plain)) < MIN_SHINGLES:
+        return None
+    return sorted({_mix(h) for h in plain})[:num_perm]
+
+
+def signature(body: Sequence[str]) -> tuple[str, list[int] | None]:
+    """(method, values): the sketch of a body as plain integers, stored by linking in place of the body."""
+    method = "minhash" if HAVE_DATASKETCH else "bottomk"
+    found = _sketch(body, method)
+    if found is not None and method == "minhash":
+        found = [int(v) for v in found.hashvalues]
+    return method, found
+
+
+def band_keys(sig: tuple[str, list[int] | None], threshold: float = THRESHOLD) -> list[str]:
+    """The buckets two sketches must share to be compared at all (LSH bands; the four smallest hashes of a bottom-k
+    sketch): pages sharing none are never near-duplicates."""
+    method, values = sig
+    if values is None:
+        return []
+    if method == "bottomk":
+        return [f"b:{h}" for h in values[:4]]
+    b, r = _bands(threshold, len(values))
+    return [f"b:{i}:" + hashlib.blake2b(",".join(map(str, values[i * r:(i + 1) * r])).encode("ascii"),
+                                         digest_size=10).hexdigest() for i in range(b)]
+
+
+@lru_cache(maxsize=4)
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+@lru_cache(maxsize=4)
+def _base(num_perm: int):
+    return MinHash(num_perm=num_perm, scheme="affine32")
+
+
+def _lean(values: list[int]):
+    base = _base(NUM_PERM)
+    return LeanMinHash(seed=base.seed, hashvalues=np.array(values, dtype=base.hashvalues.dtype), scheme=base.scheme)
 
 
 def _shingle_array(words: list[int]):
@@ -119,14 +185,10 @@ def sketch(shingles, base: MinHash):
                        scheme=base.scheme)
 
 
-def _pairs_datasketch(shingles: list, threshold: float, num_perm: int) -> list[tuple[int, int]]:
-    base = MinHash(num_perm=num_perm, scheme="affine32")
+def _pairs_datasketch(sketches: list, threshold: float, num_perm: int) -> list[tuple[int, int]]:
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    sketches = []
     pairs = []
-    for i, hashes in enumerate(shingles):
-        lean = sketch(hashes, base)
-        sketches.append(lean)
+    for i, lean in enumerate(sketches):
         found = [(j, i) for j in lsh.query(lean) if sketches[j].jaccard(lean) >= threshold]
         if found:  # a copy: its original is indexed already, the copy need not be (a group of copies stays cheap)
             pairs.extend(found)
@@ -135,15 +197,12 @@ def _pairs_datasketch(shingles: list, threshold: float, num_perm: int) -> list[t
     return pairs
 
 
-def _pairs_bottom_k(shingles: list[list[int]], threshold: float, num_perm: int) -> list[tuple[int, int]]:
+def _pairs_bottom_k(sketches: list[list[int]], threshold: float, num_perm: int) -> list[tuple[int, int]]:
     """The fallback: a bottom-k sketch (the k smallest mixed hashes), candidates sharing one of their four
     smallest hashes, the Jaccard similarity estimated from the merged sketches."""
-    sketches: list[list[int]] = []
     index: dict[int, list[int]] = {}
     pairs = []
-    for i, hashes in enumerate(shingles):
-        sketch = sorted({_mix(h) for h in hashes})[:num_perm]
-        sketches.append(sketch)
+    for i, sketch in enumerate(sketches):
         seen: set[int] = set()
         found = []
         for h in sketch[:4]:

@@ -234,7 +234,9 @@ def link_events(articles: list[Article], copies: dict[str, str], people: PeopleI
     events = _group(_reports(articles, copies, people, document_of))
     events.sort(key=lambda e: (e.day or "9999", e.order))
     entities = [_entity(e, people) for e in events]
-    ids = unique_ids("evt_", [[f"{ent.kind}|{ent.date or e.day or '-'}|{ent.level}|{ent.province or ''}|"
+    # the scope hashed is the grouping's: an event of no known province keeps its article's `?id`, so events of
+    # unplaced articles never compete for one id (and an id depends only on the reports of its bucket)
+    ids = unique_ids("evt_", [[f"{ent.kind}|{ent.date or e.day or '-'}|{ent.level}|{e.province or ''}|"
                                + ",".join(sorted(e.docs)), " ".join(sorted(name_tokens(ent.name, ent.kind)[0])),
                                min(m.article.id for m in e.members)]
                               for e, ent in zip(events, entities, strict=True)])
@@ -367,8 +369,18 @@ def voted_city(reports: list[_Report]) -> str | None:
 
 
 def _city_printed(m: _Report) -> bool:
-    """The report's city is printed, not its article's province taken by default."""
-    ev, art = m.event, m.article
+    """The report's city is printed, not its article's province taken by default (known already for an article
+    read for linking, `link_city`, which carries no text)."""
+    flags = getattr(m.article, "link_city", None)
+    if flags is not None:
+        return flags[m.index]
+    return city_printed(m.article, m.event)
+
+
+def city_printed(art: Article, ev: Event) -> bool:
+    """An event's city is printed in its article, not the article's province taken by default."""
+    if not ev.city:
+        return False
     if ev.mode not in _DEFAULT_MODES or (ev.city_name or ev.city) != art.province:
         return True
     text = (art.title or "") + "\n" + (art.text or "")

@@ -1,7 +1,12 @@
 """Linking over the stored records (`hoinghi.link.link`) and persisting what it found.
 
-Every run replaces the previous results whole, in one transaction: people and their positions, documents,
-events with their bridge points, reports and cascades, duplicate groups, and the mention -> entity maps.
+Linking reads what it needs of each article (`hoinghi.link.inputs.view_of`: no text; the body's sketch instead),
+computed once per stored version and kept in `link_inputs`, with the keys that tie articles together in
+`link_keys` (both tables belong to linking and are created on first use). `run_link` is incremental: the new
+articles and every stored article connected to them through shared keys (their component, `closure`) are linked
+again and their entities' rows replaced, the rest left as they are; the result is the one a full re-link gives
+(`run_link(full=True)`, `hoinghi link --full`, which replaces every result in one transaction), save the numbers
+of duplicate groups.
 """
 
 from __future__ import annotations
@@ -10,11 +15,16 @@ import dataclasses
 import datetime as dt
 import json
 import time
-from collections.abc import Iterable, Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from sqlalchemy import func, select
+from sqlalchemy import text as sql
+
 from hoinghi.store import schema as s
-from hoinghi.store.core import Store, StoreError, iso_date
+from hoinghi.store.core import Store, StoreError, iso_date, record_article, writing
+from hoinghi.store.schema import link_inputs, link_keys
 from hoinghi.text import fold
 
 
@@ -84,11 +94,18 @@ def _duplicate_groups(duplicates: Any) -> list[tuple[list[str], str]]:
     return groups
 
 
-def save_links(store: Store, linked: Any, article_ids: Iterable[str] = ()) -> dict[str, int]:
+def save_links(store: Store, linked: Any, article_ids: Iterable[str] = (), finish=None) -> dict[str, int]:
     """Replace the stored link results by `linked` (a `hoinghi.link.Linked`) in one transaction."""
+    rows, counts = link_rows(linked)
+    _replace(store, rows, article_ids, finish)
+    return counts
+
+
+def link_rows(linked: Any) -> tuple[dict[Any, list[dict]], dict[str, int]]:
+    """The rows of every link table for `linked` (table -> rows, in the order they are inserted), and counts."""
     people, docs, events = _values(linked.people), _values(linked.documents), _values(linked.events)
     dup_rows = _duplicate_rows(linked)
-    rows = {  # in the order they are inserted
+    rows = {
         s.people: _person_rows(people),
         s.person_positions: _position_rows(people),
         s.documents: _document_rows(docs),
@@ -101,24 +118,28 @@ def save_links(store: Store, linked: Any, article_ids: Iterable[str] = ()) -> di
         s.event_documents: _pairs(("event_id", "document_id"), ((e.id, d) for e in events for d in e.documents)),
         s.event_reports: _pairs(("event_id", "article_id"), ((e.id, a) for e in events for a in e.reports)),
     }
-    _replace(store, rows, article_ids)
-    return {"people": len(people), "documents": len(docs), "events": len(events),
-            "bridge_points": len(rows[s.bridge_points]), "duplicate_groups": len({r["group_id"] for r in dup_rows}),
-            "mention_links": len(rows[s.article_entities])}
+    return rows, {"people": len(people), "documents": len(docs), "events": len(events),
+                  "bridge_points": len(rows[s.bridge_points]),
+                  "duplicate_groups": len({r["group_id"] for r in dup_rows}),
+                  "mention_links": len(rows[s.article_entities])}
 
 
-def _replace(store: Store, rows: Mapping[Any, list[dict]], article_ids: Iterable[str]) -> None:
+def _replace(store: Store, rows: Mapping[Any, list[dict]], article_ids: Iterable[str], finish=None) -> None:
     """Empty the link tables and insert `rows` (table -> rows) in one transaction, stamping the run."""
-    from hoinghi.store.core import writing
-
     with writing(store.engine) as conn:
         for table in s.LINK_TABLES:
             conn.execute(table.delete())
-        for table, table_rows in rows.items():
-            for i in range(0, len(table_rows), 5000):
-                conn.execute(table.insert(), table_rows[i:i + 5000])
+        _insert(conn, rows)
+        if finish is not None:
+            finish(conn)
         store.set_meta(conn, "linked_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         store.set_meta(conn, "linked_articles", str(len(list(article_ids))))
+
+
+def _insert(conn, rows: Mapping[Any, list[dict]]) -> None:
+    for table, table_rows in rows.items():
+        for i in range(0, len(table_rows), 5000):
+            conn.execute(table.insert(), table_rows[i:i + 5000])
 
 
 def _values(entities: Any) -> list:
@@ -197,13 +218,203 @@ def _duplicate_rows(linked: Any) -> list[dict]:
             for a in members]
 
 
-def run_link(store: Store) -> dict[str, Any]:
-    """Link every latest stored article and persist the result; returns counts and seconds."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Running the linker over the store: views, keys, components
+
+
+def run_link(store: Store, full: bool = False) -> dict[str, Any]:
+    """Link the latest stored articles and persist the result; returns counts and seconds. Incremental unless
+    `full` or nothing was linked this way before: only the components of the articles new since the last run."""
     link = link_function()
     started = time.perf_counter()
-    articles = list(store.iter_articles())
-    linked = link(articles)
-    counts = save_links(store, linked, (a.id for a in articles))
-    counts["articles"] = len(articles)
+    refresh_inputs(store)
+    incremental = not full and store.get_meta("linked_at") is not None and _has_linked(store)
+    counts = _link_incremental(store, link) if incremental else _link_full(store, link)
     counts["seconds"] = round(time.perf_counter() - started, 2)
     return counts
+
+
+def _link_full(store: Store, link) -> dict[str, Any]:
+    views = list(iter_views(store))
+    counts = save_links(store, link(views), [v.id for v in views], finish=_all_linked)
+    counts.update(articles=len(views), relinked=len(views), mode="full")
+    return counts
+
+
+def _link_incremental(store: Store, link) -> dict[str, Any]:
+    pending = pending_ids(store)
+    component = closure(store, pending) if pending else set()
+    if component:
+        views = list(iter_views(store, sorted(component)))
+        rows, _counts = link_rows(link(views))
+        _replace_component(store, rows, component)
+    counts = {k: v for k, v in store.counts().items() if k not in ("versions", "mentions", "linked_at")}
+    counts.update(articles=_count(store, link_inputs), relinked=len(component), mode="incremental")
+    return counts
+
+
+def refresh_inputs(store: Store, batch: int = 500) -> int:
+    """Read every latest article not read since it was stored (new, or a new version) into its view and keys;
+    the keys of a replaced version stay, marked stale, until its component is linked. Returns how many."""
+    todo = _unread(store)
+    for i in range(0, len(todo), batch):
+        _read_batch(store, todo[i:i + batch])
+    return len(todo)
+
+
+def _unread(store: Store) -> list[int]:
+    """The keys of the latest articles (the first stored of an id) whose view is missing or of another version."""
+    q = sql("SELECT a.pk FROM (SELECT id, MIN(pk) AS pk FROM articles WHERE latest GROUP BY id) a "
+            "LEFT JOIN link_inputs li ON li.article_id = a.id "
+            "WHERE li.article_id IS NULL OR li.article_pk != a.pk ORDER BY a.pk")
+    with store.engine.connect() as conn:
+        return list(conn.execute(q).scalars())
+
+
+def _read_batch(store: Store, pks: list[int]) -> None:
+    from hoinghi.link.inputs import keys_of, view_dict, view_of
+
+    a = s.articles
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(a.c.pk, a.c.text, a.c.record).where(a.c.pk.in_(pks))).all()
+    views = [(r.pk, view_of(record_article(r.record, r.text, []))) for r in rows]
+    ids = [v.id for _pk, v in views]
+    with writing(store.engine) as conn:
+        conn.execute(link_keys.update().where(link_keys.c.article_id.in_(ids)).values(stale=True))
+        conn.execute(link_inputs.delete().where(link_inputs.c.article_id.in_(ids)))
+        conn.execute(link_inputs.insert(), [{"article_id": v.id, "article_pk": pk, "linked": False,
+                                             "view": zlib.compress(_json(view_dict(v)).encode("utf-8"), 6)}
+                                            for pk, v in views])
+        keys = [{"key": k, "article_id": v.id, "stale": False} for _pk, v in views for k in sorted(keys_of(v))]
+        if keys:
+            conn.execute(link_keys.insert(), keys)
+
+
+def iter_views(store: Store, ids: Iterable[str] | None = None, batch: int = 1000) -> Iterator:
+    """The stored views (all, or those of `ids`), read `batch` at a time."""
+    from hoinghi.link.inputs import view_from_dict
+
+    li = link_inputs
+    with store.engine.connect() as conn:
+        for part in _parts(store, ids, batch):
+            q = select(li.c.view).where(li.c.article_id.in_(part)) if ids is not None else part
+            for (blob,) in conn.execute(q):
+                yield view_from_dict(json.loads(zlib.decompress(blob)))
+
+
+def _parts(store: Store, ids: Iterable[str] | None, batch: int) -> Iterator:
+    """Batches of ids, or (no ids) queries for the next batch of all views in key order."""
+    if ids is not None:
+        ids = list(ids)
+        yield from (ids[i:i + batch] for i in range(0, len(ids), batch))
+        return
+    li = link_inputs
+    last = ""
+    with store.engine.connect() as conn:
+        while True:
+            part = list(conn.execute(select(li.c.article_id).where(li.c.article_id > last)
+                                     .order_by(li.c.article_id).limit(batch)).scalars())
+            if not part:
+                return
+            yield select(li.c.view).where(li.c.article_id.in_(part))
+            last = part[-1]
+
+
+def pending_ids(store: Store) -> list[str]:
+    with store.engine.connect() as conn:
+        return list(conn.execute(select(link_inputs.c.article_id).where(link_inputs.c.linked.is_(False))).scalars())
+
+
+def closure(store: Store, seeds: Iterable[str]) -> set[str]:
+    """The articles connected to `seeds` through shared keys (stale keys included): their component."""
+    ids: set[str] = set(seeds)
+    keys: set[str] = set()
+    frontier = set(ids)
+    with store.engine.connect() as conn:
+        while frontier:
+            found = _lookup(conn, link_keys.c.key, link_keys.c.article_id, frontier) - keys
+            keys |= found
+            frontier = _lookup(conn, link_keys.c.article_id, link_keys.c.key, found) - ids
+            ids |= frontier
+        current = _lookup(conn, link_inputs.c.article_id, link_inputs.c.article_id, ids)
+    return current
+
+
+def _lookup(conn, want, by, values: set[str]) -> set[str]:
+    out: set[str] = set()
+    values = list(values)
+    for i in range(0, len(values), 900):
+        out.update(conn.execute(select(want).where(by.in_(values[i:i + 900])).distinct()).scalars())
+    return out
+
+
+def _replace_component(store: Store, rows: dict[Any, list[dict]], ids: set[str]) -> None:
+    """Replace the link rows of the entities of the articles `ids` (a whole component) by `rows`, in one
+    transaction; the duplicate groups are numbered after those kept."""
+    with writing(store.engine) as conn:
+        _delete_entities(conn, _lookup_entities(conn, ids), ids)
+        offset = (conn.execute(select(func.max(s.duplicates.c.group_id))).scalar() or -1) + 1
+        rows[s.duplicates] = [dict(r, group_id=r["group_id"] + offset) for r in rows[s.duplicates]]
+        _insert(conn, rows)
+        _mark_linked(conn, ids)
+        store.set_meta(conn, "linked_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        store.set_meta(conn, "linked_articles", str(conn.execute(select(func.count()).select_from(link_inputs))
+                                                    .scalar_one()))
+
+
+def _lookup_entities(conn, ids: set[str]) -> dict[str, set[str]]:
+    """kind -> the entity ids the articles' mentions were linked to."""
+    ae = s.article_entities
+    found: dict[str, set[str]] = {"person": set(), "document": set(), "event": set()}
+    ids_ = list(ids)
+    for i in range(0, len(ids_), 900):
+        for kind, eid in conn.execute(select(ae.c.kind, ae.c.entity_id).where(ae.c.article_id.in_(ids_[i:i + 900]))):
+            found.setdefault(kind, set()).add(eid)
+    return found
+
+
+_BY_ENTITY = {"person": ((s.person_positions, "person_id"), (s.people, "id")),
+              "document": ((s.cascades, "document_id"), (s.documents, "id")),
+              "event": ((s.event_people, "event_id"), (s.event_documents, "event_id"), (s.event_reports, "event_id"),
+                        (s.bridge_points, "event_id"), (s.events, "id"))}
+
+
+def _delete_entities(conn, entities: dict[str, set[str]], ids: set[str]) -> None:
+    groups = _lookup(conn, s.duplicates.c.group_id, s.duplicates.c.article_id, ids)
+    _delete_in(conn, s.duplicates, "group_id", groups)
+    _delete_in(conn, s.article_entities, "article_id", ids)
+    for kind in ("event", "document", "person"):
+        for table, col in _BY_ENTITY[kind]:
+            _delete_in(conn, table, col, entities.get(kind, set()))
+
+
+def _delete_in(conn, table, col: str, values: set) -> None:
+    values = list(values)
+    for i in range(0, len(values), 900):
+        conn.execute(table.delete().where(table.c[col].in_(values[i:i + 900])))
+
+
+def _mark_linked(conn, ids: set[str]) -> None:
+    ids_ = list(ids)
+    for i in range(0, len(ids_), 900):
+        part = ids_[i:i + 900]
+        conn.execute(link_inputs.update().where(link_inputs.c.article_id.in_(part)).values(linked=True))
+        conn.execute(link_keys.delete().where(link_keys.c.article_id.in_(part), link_keys.c.stale.is_(True)))
+
+
+def _all_linked(conn) -> None:
+    conn.execute(link_inputs.update().values(linked=True))
+    conn.execute(link_keys.delete().where(link_keys.c.stale.is_(True)))
+
+
+def _has_linked(store: Store) -> bool:
+    with store.engine.connect() as conn:
+        return conn.execute(select(link_inputs.c.article_id).where(link_inputs.c.linked.is_(True)).limit(1)
+                            ).first() is not None
+
+
+def _count(store: Store, table) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()

@@ -234,3 +234,21 @@ crawl_frontier = Table(
 
 LINK_TABLES = [article_entities, duplicates, cascades, event_reports, bridge_points, event_documents, event_people,
                events, documents, person_positions, people]
+
+
+# --- what linking reads: one view per article, and the keys that tie articles together (owned by linking) ---
+link_inputs = Table(
+    "link_inputs", metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("article_pk", Integer, nullable=False),  # the stored version it was read from
+    Column("linked", Boolean, nullable=False, default=False),  # its component was linked since
+    Column("view", LargeBinary, nullable=False),  # zlib-compressed JSON (`hoinghi.link.inputs.view_dict`)
+)
+link_keys = Table(
+    "link_keys", metadata,
+    Column("key", Text, nullable=False),
+    Column("article_id", String(200), nullable=False),
+    Column("stale", Boolean, nullable=False, default=False),  # a key of a replaced version, until relinked
+    Index("ix_link_keys_key", "key"),
+    Index("ix_link_keys_article", "article_id"),
+)
