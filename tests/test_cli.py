@@ -172,3 +172,42 @@ def test_person_shows_a_dated_career_across_pages(runner, db_url, tmp_path):
         ("2022-07-12", ["chair", "speaker"], ["a"]), ("2023-03-20", ["chair"], ["b"])]
     table = run(runner, "person", "Thai Thanh Quy", "--db", db_url).stdout
     assert "2022-07-12 │ 2023-03-20 │ a, b" in table
+
+
+READ_ONLY = """
+import json, sys
+from hoinghi.cli import main
+codes = []
+for args in json.loads(sys.argv[1]):
+    try:
+        main(args)
+    except SystemExit as exc:
+        codes.append(exc.code)
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "alembic"})
+print("RESULT " + json.dumps({"codes": codes, "heavy": heavy}), file=sys.stderr)
+"""
+
+
+@needs_linker
+def test_read_only_commands_import_neither_sqlalchemy_nor_alembic(runner, tmp_path):
+    """`hoinghi search`, `person`, `document` and `event` on a SQLite store start fast: in a fresh interpreter they
+    run on sqlite3 and import neither SQLAlchemy nor Alembic (importing SQLAlchemy alone takes longer than their
+    work). `import hoinghi.cli` imports none of them, nor rich."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "s.db")
+    run(runner, "ingest", EXAMPLES, "--db", db)
+    event_id = sqlite3.connect(db).execute("SELECT id FROM events ORDER BY id LIMIT 1").fetchone()[0]
+    commands = [["search", "Kết luận", "--db", db], ["search", "doi ngoai", "--province", "Yên Bái", "--json", "--db", db],
+                ["person", "Lương Đức Hiển", "--db", db], ["document", "57-KL/TW", "--json", "--db", db],
+                ["event", event_id, "--db", db], ["search", "x", "--db", str(tmp_path / "none.db")]]
+    done = subprocess.run([sys.executable, "-c", READ_ONLY, json.dumps(commands)], capture_output=True, text=True,
+                          timeout=120)
+    result = json.loads(done.stderr.split("RESULT ")[-1])
+    assert result == {"codes": [0, 0, 0, 0, 0, 1], "heavy": []}, done.stderr
+    assert "no store at" in done.stderr and "Lương Đức Hiển" in done.stdout and event_id in done.stdout
+    imported = subprocess.run([sys.executable, "-c", "import sys, hoinghi.cli; print(sorted({m.split('.')[0] for m "
+                               "in sys.modules} & {'sqlalchemy', 'alembic', 'rich'}))"], capture_output=True, text=True)
+    assert imported.stdout.strip() == "[]", imported.stderr

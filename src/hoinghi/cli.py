@@ -7,20 +7,48 @@ import sys
 import time
 from collections import Counter
 from contextlib import nullcontext
-from importlib import resources
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
 from hoinghi.cli_guard import Group, output_path
 
-err = Console(stderr=True, highlight=False)
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
+
+# Each command imports what it needs when it runs: `hoinghi search` and the views start in a fraction of the time
+# that importing everything (SQLAlchemy, Alembic, the extraction pipeline) would take. bench/bench_startup.py
+# measures it; tests/test_cli.py checks that the commands that only read import neither SQLAlchemy nor Alembic.
+
+
+def _console(**kwargs) -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, **kwargs)
+
+
+@lru_cache(maxsize=1)
+def stderr_console() -> Console:
+    return _console(stderr=True)
+
+
+class _Stderr:
+    """The console on standard error (`stderr_console()`), made when first used: rich is imported only then."""
+
+    def __getattr__(self, name: str):
+        return getattr(stderr_console(), name)
+
+
+err = _Stderr()
 
 EXAMPLES = "examples"
 
 
 def example_path() -> str:
     """The small example corpus shipped with the package."""
+    from importlib import resources
+
     return str(resources.files("hoinghi").joinpath(EXAMPLES))
 
 
@@ -111,7 +139,7 @@ def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: S
     total = count_pages(inputs)
     show = not quiet and (total is None or total > 1) and err.is_terminal
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"),
-                        TimeRemainingColumn(), console=err, transient=True, disable=not show)
+                        TimeRemainingColumn(), console=stderr_console(), transient=True, disable=not show)
     with progress if show else nullcontext():
         task = progress.add_task("extract", total=total)
         items = iter_pages(inputs)
@@ -166,6 +194,8 @@ def extract(paths, output, fmt, example, engine, workers, page_timeout, strict, 
       hoinghi extract corpus/ -o articles.jsonl
       hoinghi extract pages.jsonl.gz --engine process -j 4 -o out.jsonl
     """
+    from hoinghi.model import record_line
+
     summary = Summary()
     out = click.open_file(output, "w", encoding="utf-8")
     records = []
@@ -173,13 +203,13 @@ def extract(paths, output, fmt, example, engine, workers, page_timeout, strict, 
         for _page, art in run_pipeline(_inputs(paths, example), engine, workers, summary, quiet,
                                        page_timeout=page_timeout):
             if fmt == "jsonl":
-                out.write(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
+                out.write(record_line(art) + "\n")
             elif fmt == "json":
                 records.append(art.to_dict())
             else:
                 from hoinghi.report import article_table
 
-                console = Console(file=out, highlight=False) if output != "-" else Console(highlight=False)
+                console = _console(file=out) if output != "-" else _console()
                 console.print(article_table(art))
             summary.written += 1
         if fmt == "json":
@@ -206,10 +236,24 @@ def json_option(fn):
 
 
 def _open(db: str | None, create: bool = False, need_articles: bool = True, migrate: bool | None = None):
-    from hoinghi.store import StoreError, open_store
+    from hoinghi.store import open_store
+
+    return _ready(lambda: open_store(db, create=create, migrate=migrate), need_articles)
+
+
+def _read(db: str | None):
+    """The store for a command that only reads: a SQLite file through sqlite3 (no SQLAlchemy, no Alembic); it is
+    neither created nor migrated (a store behind this hoinghi's schema says to run `hoinghi migrate`)."""
+    from hoinghi.store.base import open_reader
+
+    return _ready(lambda: open_reader(db), need_articles=True)
+
+
+def _ready(opener, need_articles: bool):
+    from hoinghi.store import StoreError
 
     try:
-        store = open_store(db, create=create, migrate=migrate)
+        store = opener()
         if need_articles:
             store.require_articles()
     except StoreError as exc:
@@ -231,11 +275,11 @@ def _print_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=1))
 
 
-def _link(store, console: Console, quiet: bool = False) -> dict | None:
+def _link(store, console: Console, quiet: bool = False, full: bool = False) -> dict | None:
     from hoinghi.store.links import LinkUnavailable, run_link
 
     try:
-        counts = run_link(store)
+        counts = run_link(store, full=full)
     except LinkUnavailable as exc:
         if not quiet:
             console.print(f"[yellow]not linked[/]: {exc}")
@@ -338,18 +382,23 @@ def migrate(db):
 
 @main.command("link")
 @db_option
-def link_cmd(db):
-    """Link the stored articles again: the same person, document and event across pages, near-duplicates.
+@click.option("--full", is_flag=True, help="Link every stored article again, not only the new ones and those "
+              "they connect to.")
+def link_cmd(db, full):
+    """Link the stored articles: the same person, document and event across pages, near-duplicates.
 
-    Replaces the previous link results in one transaction. `hoinghi ingest` runs it after storing new pages;
-    run it alone after `ingest --no-link`.
+    Incremental: the articles stored since the last run, and those sharing a name, a document, an event's day or
+    a near-duplicate bucket with them, are linked again and their results replaced, in one transaction; the
+    result is what `--full` gives (every article linked again). `hoinghi ingest` runs it after storing new
+    pages; run it alone after `ingest --no-link`.
 
     \b
     Example:
       hoinghi link --db news.db
+      hoinghi link --full --db news.db
     """
     store = _open(db, migrate=True)
-    if _link(store, err) is None:
+    if _link(store, err, full=full) is None:
         sys.exit(1)
 
 
@@ -394,7 +443,7 @@ def search(query, db, date_from, date_to, province, person, document, kind, limi
 
     query = " ".join(query)
 
-    store = _open(db)
+    store = _read(db)
     hits = _fail(run_search, store, query, limit=limit, date_from=date_from, date_to=date_to, province=province,
                  person=person, document=document, kind=kind)
     if as_json:
@@ -402,7 +451,7 @@ def search(query, db, date_from, date_to, province, person, document, kind, limi
         return
     from hoinghi.render import search_table
 
-    console = Console(highlight=False)
+    console = _console()
     if not hits:
         console.print(f"no article matches {query!r}" + (" with these filters" if any(
             (date_from, date_to, province, person, document, kind)) else ""))
@@ -430,17 +479,18 @@ def person(name, db, as_json):
 
 def _show_view(db, key: str, as_json: bool, view: str, panel: str, missing: str) -> None:
     """Look KEY up with a view of the store and print what it found as panels, or as JSON."""
-    from hoinghi import render
     from hoinghi.store import views
 
-    store = _open(db)
+    store = _read(db)
     found = _fail(getattr(views, view), store, key)
     if as_json:
         _print_json(found)  # [] when nothing is found, and exit 1 as the table does
     if not found:
         raise click.ClickException(missing + _link_hint(store))
     if not as_json:
-        console = Console(highlight=False)
+        from hoinghi import render
+
+        console = _console()
         for item in found:
             console.print(getattr(render, panel)(item))
     if view == "person_view":
@@ -495,7 +545,7 @@ def event(event_id, db, as_json):
     """
     from hoinghi.store.views import AmbiguousId, event_view
 
-    store = _open(db)
+    store = _read(db)
     try:
         ev = event_view(store, event_id)
     except AmbiguousId as exc:
@@ -511,7 +561,7 @@ def event(event_id, db, as_json):
         return
     from hoinghi.render import event_panel
 
-    Console(highlight=False).print(event_panel(ev))
+    _console().print(event_panel(ev))
 
 
 @main.command()
@@ -559,7 +609,7 @@ def demo(db):
     from hoinghi.store.search import search as run_search
     from hoinghi.store.views import document_view
 
-    console = Console(highlight=False)
+    console = _console()
     store, _summary, _stored = ingest_paths([example_path()], db, quiet=False, console=console)
     console.print()
     console.print(counts_table(store.counts(), store.name))
@@ -616,7 +666,7 @@ def explain(path, page_id, lines, as_json):
     if as_json:
         _print_json(data)
     else:
-        Console(highlight=False).print(explain_panel(data, show_lines=lines))
+        _console().print(explain_panel(data, show_lines=lines))
 
 
 # --- the web app ---------------------------------------------------------------------------------------------------

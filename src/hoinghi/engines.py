@@ -6,6 +6,7 @@ order, so the same stages run unchanged whatever the engine (as datatrove's exec
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
-from hoinghi.model import Article, Page
+from hoinghi.model import SHIPPED, Article, Page, article_from_dict, record_line
 from hoinghi.pipeline import PageTooLarge, Pipeline, default_pipeline
 
 Result = tuple[object, Article | None, str | None]
@@ -32,8 +33,25 @@ def _safe(page: Page, pipeline: Pipeline | None = None) -> tuple[Article | None,
         return None, f"extraction failed: {type(exc).__name__}: {exc} ({os.path.basename(last.filename)}:{last.lineno})"
 
 
-def _chunk(pages: list[Page], pipeline: Pipeline | None = None) -> list[tuple[Article | None, str | None]]:
-    return [_safe(p, pipeline) for p in pages]
+def ship(result: tuple[Article | None, str | None]) -> tuple[str | None, str | None]:
+    """A worker's result as it travels back: the record's JSON line (as `hoinghi extract` writes it), not the
+    Article object (a pickled Article costs the parent more to load than JSON, and JSON is what most consumers
+    write anyway)."""
+    art, error = result
+    return (record_line(art) if art is not None else None), error
+
+
+def unship(record: str | None, error: str | None) -> tuple[Article | None, str | None]:
+    """The parent's side of `ship`: the Article again, carrying its JSON line so that writing it costs nothing."""
+    if record is None:
+        return None, error
+    art = article_from_dict(json.loads(record))
+    art.__dict__[SHIPPED] = record
+    return art, error
+
+
+def _chunk(pages: list[Page], pipeline: Pipeline | None = None) -> list[tuple[str | None, str | None]]:
+    return [ship(_safe(p, pipeline)) for p in pages]
 
 
 def _zip(batch: list, results: list) -> Iterator[Result]:
@@ -99,33 +117,61 @@ def run_processes(items: Iterable, workers: int, chunk_size: int = 64, pipeline:
                 pending.append((batch, pool.submit(_chunk, pages, pipeline)))
             while pending and (not batch or len(pending) > workers * 2):
                 done_batch, fut = pending.pop(0)
-                yield from _zip(done_batch, fut.result())
+                yield from _zip(done_batch, [unship(*r) for r in fut.result()])
             if not batch:
                 return
 
 
-def run_ray(items: Iterable, chunk_size: int = 256, address: str | None = None, pipeline: Pipeline | None = None
-            ) -> Iterator[Result]:
-    """The same stages as Ray tasks, for corpora that outgrow one machine (`ray start` a cluster, pass its address)."""
+def _ray(address: str | None):
+    """The `ray` module, connected: to the cluster at `address` (`ray://host:10001`, `auto`), else a local one."""
     try:
         import ray
+        import ray.data  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
         raise RuntimeError("the Ray engine needs the `ray` extra: pip install 'hoinghi[ray]'") from exc
     if not ray.is_initialized():
-        ray.init(address=address, ignore_reinit_error=True, log_to_driver=False, include_dashboard=False)
-    remote_chunk = ray.remote(_chunk)
+        ray.init(address=address, ignore_reinit_error=True, log_to_driver=False, include_dashboard=False,
+                 configure_logging=False)
+        ctx = ray.data.DataContext.get_current()
+        ctx.execution_options.preserve_order = True  # records come back in input order, as from every engine
+        ctx.execution_options.verbose_progress = False
+        ctx.enable_progress_bars = False
+    return ray
+
+
+PAGE_FIELDS = ("id", "url", "text", "html", "date", "source")
+
+
+def _ship_batch(batch: dict, pipeline: Pipeline | None = None) -> dict:
+    """A Ray Data batch of pages (columns `PAGE_FIELDS`) to a batch of shipped records: `record` (the record's
+    JSON line) and `error` (why a page gave none). Workers ship JSON, not Article objects."""
+    n = len(batch["id"])
+    pages = [Page(**{f: _none(batch[f][i]) for f in PAGE_FIELDS}) for i in range(n)]
+    shipped = [ship(_safe(p, pipeline)) for p in pages]
+    return {"record": [r for r, _ in shipped], "error": [e for _, e in shipped]}
+
+
+def _none(value):
+    """Ray's columns hold None as None or as NaN (a float); a page field is a string or None."""
+    return value if isinstance(value, str) else None
+
+
+def run_ray(items: Iterable, chunk_size: int = 64, address: str | None = None, pipeline: Pipeline | None = None,
+            window: int = 4096) -> Iterator[Result]:
+    """The same steps over Ray Data, for corpora that outgrow one machine (`ray start` a cluster and pass its
+    address; else a local cluster is started). The read items are taken `window` at a time into a dataset whose
+    batches of `chunk_size` pages run as Ray tasks; records come back as JSON, in input order."""
+    ray = _ray(address)
     items = iter(items)
-    pending = []
-    max_in_flight = max(2, int(ray.available_resources().get("CPU", 2)) * 2)
-    while True:
-        batch = list(islice(items, chunk_size))
-        if batch:
-            pending.append((batch, remote_chunk.remote([x for x in batch if isinstance(x, Page)], pipeline)))
-        while pending and (not batch or len(pending) >= max_in_flight):
-            done_batch, ref = pending.pop(0)
-            yield from _zip(done_batch, ray.get(ref))
-        if not batch:
-            return
+    while batch := list(islice(items, window)):
+        pages = [x for x in batch if isinstance(x, Page)]
+        rows = [{f: getattr(p, f) for f in PAGE_FIELDS} for p in pages]
+        results = []
+        if rows:
+            ds = ray.data.from_items(rows).map_batches(_ship_batch, batch_size=chunk_size,
+                                                       fn_kwargs={"pipeline": pipeline}, batch_format="numpy")
+            results = [unship(r["record"], r["error"]) for r in ds.iter_rows()]
+        yield from _zip(batch, results)
 
 
 def run(items: Iterable, engine: str = "auto", workers: int | None = None, ray_address: str | None = None,

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -136,6 +137,14 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON form: as `dataclasses.asdict`, several times faster (it is run for every page)."""
         return plain(self)
+
+
+SHIPPED = "_shipped_json"  # an Article from a worker keeps the JSON line it travelled as (`hoinghi.engines`)
+
+
+def record_line(art: Article) -> str:
+    """The record's JSON line as `hoinghi extract` writes it: the one a worker shipped, else encoded now."""
+    return art.__dict__.get(SHIPPED) or json.dumps(art.to_dict(), ensure_ascii=False)
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
