@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ray = pytest.importorskip("ray")
+ray = pytest.importorskip("ray")  # in the dev extra: CI runs these
 
 from hoinghi.engines import run  # noqa: E402
 from hoinghi.model import record_line  # noqa: E402

@@ -128,7 +128,7 @@ def _ray(address: str | None):
         import ray
         import ray.data  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
-        raise RuntimeError("the Ray engine needs the `ray` extra: pip install 'hoinghi[ray]'") from exc
+        raise RuntimeError("the Ray engine needs Ray Data (the `ray` extra): pip install 'hoinghi[ray]'") from exc
     if not ray.is_initialized():
         ray.init(address=address, ignore_reinit_error=True, log_to_driver=False, include_dashboard=False,
                  configure_logging=False)
