@@ -15,6 +15,7 @@ import time
 import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import fields
 from itertools import islice
 
 from hoinghi.model import SHIPPED, Article, Page, article_from_dict, record_line
@@ -139,15 +140,14 @@ def _ray(address: str | None):
     return ray
 
 
-PAGE_FIELDS = ("id", "url", "text", "html", "date", "source")
+PAGE_FIELDS = tuple(f.name for f in fields(Page))
 
 
 def _ship_batch(batch: dict, pipeline: Pipeline | None = None) -> dict:
     """A Ray Data batch of pages (columns `PAGE_FIELDS`) to a batch of shipped records: `record` (the record's
     JSON line) and `error` (why a page gave none). Workers ship JSON, not Article objects."""
     n = len(batch["id"])
-    pages = [Page(**{f: _none(batch[f][i]) for f in PAGE_FIELDS}) for i in range(n)]
-    shipped = [ship(_safe(p, pipeline)) for p in pages]
+    shipped = _chunk([Page(**{f: _none(batch[f][i]) for f in PAGE_FIELDS}) for i in range(n)], pipeline)
     return {"record": [r for r, _ in shipped], "error": [e for _, e in shipped]}
 
 
