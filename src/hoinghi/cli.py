@@ -258,6 +258,9 @@ def _ready(opener, need_articles: bool):
             store.require_articles()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    if getattr(store, "cleared", None):
+        err.print(f"[yellow]warning:[/] store {store.name} was left half way through a schema change by an earlier "
+                  f"hoinghi; cleared what it had made ({', '.join(store.cleared)}) and made the schema again")
     return store
 
 
@@ -366,7 +369,8 @@ def migrate(db):
 
     The whole change is one transaction under the store's write lock: interrupted, it leaves the store as it
     was; run again, it finishes. A store that two ingests wrote at once before hoinghi took the lock first is
-    repaired on the way (one latest version per page).
+    repaired on the way (one latest version per page), and so is one an older hoinghi left half way through a
+    schema change (what it had made is cleared and made again; a table holding rows is never dropped).
 
     \b
     Example:

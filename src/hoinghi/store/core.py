@@ -126,22 +126,28 @@ def head_revision() -> str:
     return HEAD_REVISION
 
 
-def migrate(engine: Engine) -> str:
+def migrate(engine: Engine, cleared: list[str] | None = None) -> str:
     """Bring the schema to the newest migration shipped in the package (Alembic); returns the revision.
 
     All of it in one transaction under the write lock (SQLite runs DDL inside the transaction, PostgreSQL's DDL is
     transactional): a process killed while migrating leaves the store as it was, and of two processes opening a
-    new store at once, the second finds it made."""
+    new store at once, the second finds it made. What an older hoinghi, killed in a schema change, left half made
+    is cleared on the way (`hoinghi.store.residue`); the objects cleared are added to `cleared`."""
     if revision(engine) == HEAD_REVISION:  # a store up to date: Alembic is not even imported
         return HEAD_REVISION
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
+    from hoinghi.store.residue import upgrade_clearing_residue
+
     cfg, head = _alembic()
     with writing(engine) as conn:
-        if MigrationContext.configure(conn).get_current_revision() != head:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current != head:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            done = upgrade_clearing_residue(conn, lambda: command.upgrade(cfg, "head"), current)
+            if cleared is not None:
+                cleared.extend(done)
     return head
 
 
@@ -392,6 +398,7 @@ class Store(Reading):
         self.url = url
         self.name = describe(url)
         self.dialect = url.get_backend_name()
+        self.cleared: list[str] = []  # what an interrupted older schema change had left, cleared when migrating
         if self.dialect == "sqlite" and url.database and url.database != ":memory:":
             self.sqlite_path = url.database
         self.engine = self._engine(url, create)
@@ -428,7 +435,7 @@ class Store(Reading):
         """Migrate the schema to the newest revision, or (for commands that only read) check that it is there."""
         current = self.migrated_from = revision(self.engine)
         if migrate_it:
-            return migrate(self.engine)
+            return migrate(self.engine, self.cleared)
         return check_revision(self.name, current)
 
     # --- lifecycle ---
