@@ -86,3 +86,57 @@ def test_parquet_shards_have_typed_columns_and_the_whole_record(corpus, tmp_path
     rows = table.to_pylist()
     assert [json.loads(r["record"])["id"] for r in rows] == [r["id"] for r in rows]
     assert any(r["published"] is not None for r in rows)
+
+
+def test_extract_shards_from_the_command_line_equal_extract_to_one_file(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from hoinghi.cli import main
+
+    runner = CliRunner()
+    whole = runner.invoke(main, ["extract", *corpus, "-q", "-o", str(tmp_path / "all.jsonl")])
+    assert whole.exit_code == 0, whole.output
+    sharded = runner.invoke(main, ["extract", *corpus, "--shards", str(tmp_path / "out")])
+    assert sharded.exit_code == 0, sharded.output
+    parts = sorted((tmp_path / "out").glob("part-*.jsonl"))
+    assert len(parts) == len(corpus)  # the folder of seeds is one shard, the JSON Lines file another
+    lines = [line for p in parts for line in p.read_text(encoding="utf-8").splitlines()]
+    assert lines == (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    assert f"{len(lines)} records written" in sharded.output and "shard files" in sharded.output
+
+
+def test_parquet_needs_shards_and_says_so(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from hoinghi.cli import main
+
+    said = CliRunner().invoke(main, ["extract", corpus[0], "--format", "parquet"])
+    assert said.exit_code == 2 and "--shards DIR" in said.output and "Traceback" not in said.output
+    said = CliRunner().invoke(main, ["extract", corpus[0], "--shards", str(tmp_path / "o"), "--format", "table"])
+    assert said.exit_code == 2 and "jsonl or parquet" in said.output
+
+
+def test_ingest_on_ray_stores_what_the_local_engine_stores(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from hoinghi.cli import main
+    from hoinghi.store import open_store
+
+    ids = {}
+    for engine in ("local", "ray"):
+        db = str(tmp_path / f"{engine}.db")
+        done = CliRunner().invoke(main, ["ingest", *corpus, "--db", db, "--engine", engine, "--no-link", "-q"])
+        assert done.exit_code == 0, done.output
+        with open_store(db, create=False) as store:
+            ids[engine] = sorted(store.article_ids())
+    assert ids["ray"] == ids["local"] and len(ids["local"]) >= 5
+
+
+@pytest.mark.parametrize("address, reason", [("127.0.0.1:1", "does not answer"), ("nohost", "not a Ray address")])
+def test_a_cluster_that_does_not_answer_is_an_error_at_once(address, reason):
+    import subprocess
+    import sys
+
+    said = subprocess.run([sys.executable, "-m", "hoinghi", "extract", str(SEEDS), "--engine", "ray",
+                           "--ray-address", address, "-q"], capture_output=True, text=True, timeout=120)
+    assert said.returncode == 1 and reason in said.stderr and "Traceback" not in said.stderr

@@ -127,7 +127,7 @@ def _by_reason(items: list[tuple[str, str]]) -> str:
 
 
 def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: Summary, quiet: bool = False,
-                 prefilter=None, page_timeout: float | None = None):
+                 prefilter=None, page_timeout: float | None = None, ray_address: str | None = None):
     """Read, extract, and yield (page, article) for every page that gave a record; errors go to the summary.
     `prefilter`, given the read items, returns those to extract (ingest drops the pages already stored)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -146,7 +146,8 @@ def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: S
         if prefilter is not None:
             items = prefilter(items)
         pipeline = Pipeline(time_limit=page_timeout or None) if page_timeout is not None else None
-        for item, art, error in run(items, engine=engine, workers=workers, pipeline=pipeline):
+        for item, art, error in run(items, engine=engine, workers=workers, ray_address=ray_address,
+                                    pipeline=pipeline):
             if isinstance(item, ReadError):
                 if getattr(item, "severity", "error") == "warning":
                     summary.warnings.append((item.source, item.reason))
@@ -165,21 +166,35 @@ def run_pipeline(inputs: list[str], engine: str, workers: int | None, summary: S
             yield item, art
 
 
+def engine_options(fn):
+    """`--engine`, `-j` and `--ray-address`, the same for every command that extracts."""
+    fn = click.option("--ray-address", envvar="RAY_ADDRESS", default=None, metavar="ADDRESS",
+                      help="The Ray cluster for --engine ray (ray://head:10001, or auto for the one this machine "
+                           "belongs to). Default: $RAY_ADDRESS, else a local cluster started for the run.")(fn)
+    fn = click.option("-j", "--workers", type=int, default=None,
+                      help="Worker processes for --engine process (default: cores).")(fn)
+    return click.option("--engine", type=click.Choice(["auto", "local", "process", "ray"]), default="local",
+                        show_default=True, help="Extract in this process, a process pool, or on a Ray cluster.")(fn)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               callback=output_path, help="Where to write the records (JSON Lines); - is standard output.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True,
-              help="jsonl: one record a line (the contract); json: one indented document; table: a summary to read.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "parquet"]), default="jsonl",
+              show_default=True, help="jsonl: one record a line (the contract); json: one indented document; table: a "
+              "summary to read; parquet: typed columns and the whole record (with --shards).")
+@click.option("--shards", "shards_dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Write the records into DIR as one file per input shard (part-00000.jsonl …), each written on "
+                   "Ray by the worker that extracted it: a JSON Lines or WARC file is a shard, single pages go 500 a "
+                   "shard. Runs on Ray (--ray-address).")
 @click.option("--example", is_flag=True, help="Also read the small example corpus shipped with hoinghi.")
-@click.option("--engine", type=click.Choice(["auto", "local", "process", "ray"]), default="local", show_default=True,
-              help="Run the pages in this process, a process pool, or on a Ray cluster.")
-@click.option("-j", "--workers", type=int, default=None, help="Worker processes for --engine process (default: cores).")
+@engine_options
 @click.option("--page-timeout", type=click.FloatRange(0), default=5.0, show_default=True, metavar="SECONDS",
               help="A page still running after SECONDS is kept with what was done, and a warning (0: no limit).")
 @click.option("--strict", is_flag=True, help="Exit 1 if any page was skipped (after writing what could be written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def extract(paths, output, fmt, example, engine, workers, page_timeout, strict, quiet):
+def extract(paths, output, fmt, shards_dir, example, engine, workers, ray_address, page_timeout, strict, quiet):
     """Extract article records from news pages.
 
     PATHS are .txt pages (text already stripped of HTML), .html/.htm pages, .jsonl/.jsonl.gz files with one
@@ -193,15 +208,19 @@ def extract(paths, output, fmt, example, engine, workers, page_timeout, strict, 
       hoinghi extract page.txt --format table
       hoinghi extract corpus/ -o articles.jsonl
       hoinghi extract pages.jsonl.gz --engine process -j 4 -o out.jsonl
+      hoinghi extract crawl/*.warc.gz --shards out/ --format parquet --ray-address auto
     """
     from hoinghi.model import record_line
 
+    if shards_dir is not None or fmt == "parquet":
+        _extract_shards(_inputs(paths, example), shards_dir, fmt, ray_address, page_timeout, strict, quiet)
+        return
     summary = Summary()
     out = click.open_file(output, "w", encoding="utf-8")
     records = []
     with out:
         for _page, art in run_pipeline(_inputs(paths, example), engine, workers, summary, quiet,
-                                       page_timeout=page_timeout):
+                                       page_timeout=page_timeout, ray_address=ray_address):
             if fmt == "jsonl":
                 out.write(record_line(art) + "\n")
             elif fmt == "json":
@@ -217,6 +236,35 @@ def extract(paths, output, fmt, example, engine, workers, page_timeout, strict, 
             out.write("\n")
     if not quiet:
         summary.report()
+    if (summary.read and not summary.written) or (strict and summary.strict_failed()):
+        sys.exit(1)
+
+
+def _extract_shards(inputs: list[str], out_dir: str | None, fmt: str, ray_address: str | None,
+                    page_timeout: float | None, strict: bool, quiet: bool) -> None:
+    """`extract --shards DIR`: the pages extracted on Ray into one file a shard; the summary as for any extract."""
+    if out_dir is None:
+        raise click.UsageError("--format parquet writes shards: add --shards DIR (or store the pages and run "
+                               "`hoinghi export --format parquet`)")
+    if fmt not in ("jsonl", "parquet"):
+        raise click.UsageError(f"--shards writes jsonl or parquet files, not {fmt}")
+    from hoinghi.pipeline import Pipeline
+    from hoinghi.shards import write_shards
+
+    summary = Summary()
+    if not quiet:
+        err.print(f"extracting on Ray into [bold]{out_dir}[/] …")
+    try:
+        done = write_shards(inputs, out_dir, fmt=fmt, address=ray_address,
+                            pipeline=Pipeline(time_limit=page_timeout or None))
+    except (ConnectionError, ValueError) as exc:
+        raise click.ClickException(f"cannot run on Ray: {exc}") from None
+    summary.read = sum(s["pages"] for s in done.shards) + len(done.unreadable)
+    summary.written = done.records
+    summary.skipped = list(done.skipped)
+    if not quiet:
+        summary.report()
+        err.print(f"{len(done.shards)} shard files in [bold]{out_dir}[/]")
     if (summary.read and not summary.written) or (strict and summary.strict_failed()):
         sys.exit(1)
 
@@ -297,7 +345,7 @@ def _link(store, console: Console, quiet: bool = False, full: bool = False) -> d
 
 def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", workers: int | None = None,
                  batch: int = 500, link: bool = True, quiet: bool = False, console: Console = err,
-                 page_timeout: float | None = None):
+                 page_timeout: float | None = None, ray_address: str | None = None):
     """What `hoinghi ingest` does, for the CLI and `demo`: returns (store, summary, stored)."""
     from hoinghi.store.ingest import skip_stored, store_results
 
@@ -308,7 +356,7 @@ def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", worke
         summary.unchanged += 1
 
     results = run_pipeline(inputs, engine, workers, summary, quiet, prefilter=skip_stored(store, skipped, batch),
-                           page_timeout=page_timeout)
+                           page_timeout=page_timeout, ray_address=ray_address)
     stored = _fail(store_results, store, results, batch)
     summary.written = stored.added
     summary.unchanged += stored.skipped  # stored meanwhile by another ingest running at the same time
@@ -326,9 +374,7 @@ def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", worke
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @db_option
 @click.option("--example", is_flag=True, help="Also ingest the small example corpus shipped with hoinghi.")
-@click.option("--engine", type=click.Choice(["auto", "local", "process", "ray"]), default="local", show_default=True,
-              help="Extract in this process, a process pool, or on a Ray cluster.")
-@click.option("-j", "--workers", type=int, default=None, help="Worker processes for --engine process (default: cores).")
+@engine_options
 @click.option("--batch", type=click.IntRange(1), default=500, show_default=True,
               help="Pages written per transaction.")
 @click.option("--no-link", is_flag=True, help="Store only; run `hoinghi link` later.")
@@ -336,7 +382,7 @@ def ingest_paths(inputs: list[str], db: str | None, engine: str = "local", worke
               help="A page still running after SECONDS is stored with what was done, and a warning (0: no limit).")
 @click.option("--strict", is_flag=True, help="Exit 1 if any page was skipped (after writing what could be written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def ingest(paths, db, example, engine, workers, batch, no_link, page_timeout, strict, quiet):
+def ingest(paths, db, example, engine, workers, ray_address, batch, no_link, page_timeout, strict, quiet):
     """Extract news pages and store them, then link people, documents and events across the store.
 
     PATHS are what `hoinghi extract` reads (.txt, .html, .jsonl(.gz), .warc(.gz), folders, - for standard
@@ -354,9 +400,11 @@ def ingest(paths, db, example, engine, workers, batch, no_link, page_timeout, st
       hoinghi ingest pages/                                   # into ./hoinghi.db
       hoinghi ingest crawl.warc.gz --engine process -j 4 --db /data/hoinghi.db
       hoinghi ingest pages/ --db postgresql://hoinghi@localhost/hoinghi
+      hoinghi ingest crawl/ --engine ray --ray-address ray://head:10001 --db postgresql://hoinghi@db/hoinghi
       HOINGHI_DB=news.db hoinghi ingest new-pages/ --no-link && hoinghi link --db news.db
     """
-    _store, summary, _stored = ingest_paths(_inputs(paths, example), db, engine, workers, batch, not no_link, quiet)
+    _store, summary, _stored = ingest_paths(_inputs(paths, example), db, engine, workers, batch, not no_link, quiet,
+                                            page_timeout=page_timeout, ray_address=ray_address)
     if (summary.read and not summary.written and not summary.unchanged) or (strict and summary.strict_failed()):
         sys.exit(1)
 

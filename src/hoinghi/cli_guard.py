@@ -66,6 +66,12 @@ def store_message(exc: Exception) -> str | None:
     return f"the store failed: {reason}"
 
 
+def engine_message(exc: Exception) -> str | None:
+    """The message of an engine that cannot start (no Ray, a cluster that does not answer)."""
+    engines = sys.modules.get("hoinghi.engines")
+    return str(exc) if engines and isinstance(exc, engines.EngineError) else None
+
+
 class Group(click.Group):
     """The `hoinghi` group: its commands' expected failures become one-line errors."""
 
@@ -84,7 +90,7 @@ class Group(click.Group):
                 raise
             raise click.ClickException(os_message(exc)) from None
         except Exception as exc:
-            message = store_message(exc)
+            message = store_message(exc) or engine_message(exc)
             if message is None:
                 raise
             raise click.ClickException(message) from None

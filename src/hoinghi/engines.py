@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sys
 import threading
 import time
@@ -123,14 +124,19 @@ def run_processes(items: Iterable, workers: int, chunk_size: int = 64, pipeline:
                 return
 
 
+class EngineError(RuntimeError):
+    """An engine that cannot start: its message says why, for the user."""
+
+
 def _ray(address: str | None):
     """The `ray` module, connected: to the cluster at `address` (`ray://host:10001`, `auto`), else a local one."""
     try:
         import ray
         import ray.data  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
-        raise RuntimeError("the Ray engine needs Ray Data (the `ray` extra): pip install 'hoinghi[ray]'") from exc
+        raise EngineError("the Ray engine needs Ray Data (the `ray` extra): pip install 'hoinghi[ray]'") from exc
     if not ray.is_initialized():
+        _reachable(address)
         ray.init(address=address, ignore_reinit_error=True, log_to_driver=False, include_dashboard=False,
                  configure_logging=False)
         ctx = ray.data.DataContext.get_current()
@@ -138,6 +144,19 @@ def _ray(address: str | None):
         ctx.execution_options.verbose_progress = False
         ctx.enable_progress_bars = False
     return ray
+
+
+def _reachable(address: str | None, timeout: float = 10.0) -> None:
+    """Fail at once, with the reason, when a cluster's `host:port` does not answer (Ray itself waits minutes)."""
+    if not address or address in ("auto", "local"):
+        return
+    host, _, port = address.split("://", 1)[-1].rpartition(":")
+    if not host or not port.isdigit():
+        raise EngineError(f"{address!r} is not a Ray address: give ray://host:10001, host:6379 or auto")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise EngineError(f"the Ray cluster at {address} does not answer ({exc.strerror or exc})") from None
 
 
 PAGE_FIELDS = tuple(f.name for f in fields(Page))
