@@ -7,6 +7,7 @@ order, so the same stages run unchanged whatever the engine (as datatrove's exec
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import socket
@@ -139,10 +140,11 @@ def _ray(address: str | None):
         _reachable(address)
         ray.init(address=address, ignore_reinit_error=True, log_to_driver=False, include_dashboard=False,
                  configure_logging=False)
-        ctx = ray.data.DataContext.get_current()
-        ctx.execution_options.preserve_order = True  # records come back in input order, as from every engine
-        ctx.execution_options.verbose_progress = False
-        ctx.enable_progress_bars = False
+    ctx = ray.data.DataContext.get_current()  # also when the caller started Ray itself
+    ctx.execution_options.preserve_order = True  # records come back in input order, as from every engine
+    ctx.execution_options.verbose_progress = False
+    ctx.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # not a plan and a progress line for every window
     return ray
 
 
