@@ -149,6 +149,13 @@ class Reader:
         """Plain tuples, without making rows (many rows, read once)."""
         return self._run(sql, params)[1]
 
+    def run(self, sql: str) -> None:
+        """A statement that returns no rows (a setting for this transaction)."""
+        if self.native:
+            self.conn.execute(sql)
+        else:
+            self.conn.exec_driver_sql(sql)
+
 
 def sqlite_connect(path: str):
     """A sqlite3 connection set up as the store's SQLAlchemy engine sets its own up (the driver opens no

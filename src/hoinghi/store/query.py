@@ -223,13 +223,15 @@ class Query:
             out.append((plain, False))
         return out
 
-    def tsquery(self) -> str:
+    def tsquery(self, scoring: bool = True) -> str:
+        """PostgreSQL's tsquery. `scoring`: also the words as a phrase (always true where the words are: it only
+        adds to the rank); without it, a conjunction of words the GIN index answers without reading the rows."""
         if self.conjunctive:
             parts = [w + (":*" if p else "") for w, p in self.words]
             parts += ["(" + " <-> ".join(p) + ")" for p in self.phrases]
             must = " & ".join(parts)
             plain = [w for w, p in self.words if not p]
-            if len(plain) > 1:
+            if scoring and len(plain) > 1:
                 must = f"({must}) & (({' <-> '.join(plain)}) | {plain[0]})"
         else:
             must = _ts(self.tree)
