@@ -236,7 +236,8 @@ def _split_parts(segment: str) -> list[tuple[str, int, str]]:
     inside a body's name is no split (`Trưởng ban Chính sách, chiến lược Trung ương`)."""
     parts: list[tuple[str, int, str]] = []
     pos, sep = 0, ""
-    for m in _PART_SEP.finditer(segment):
+    # (without `kiêm` only the marks split: a pattern of them `re` scans for, where `_PART_SEP` tries every place)
+    for m in (_PART_SEP if "kiêm" in segment else _PART_MARK).finditer(segment):
         _add_part(parts, segment[pos:m.start()], pos, sep)
         pos, sep = m.end(), m.group()
     _add_part(parts, segment[pos:], pos, sep)
@@ -348,6 +349,7 @@ _PLURAL_BEFORE = re.compile(r"(?:^|\s)[Cc]ác\s+$")
 _NEXT_IN_LIST = re.compile(r"\s*(?:[,;]|và|[,;]\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
 _CREDIT = re.compile(r"(?:[ẢảAa]nh|Photo|Nguồn)\s*:\s*$")
 _PART_SEP = re.compile(rf"[,;]|\s+kiêm\s+(?=[{UP}]|phó |trưởng )")  # `Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh`
+_PART_MARK = re.compile(r"[,;]")  # `_PART_SEP`'s first branch
 _PHOTO_NOTE = re.compile(r"\s*(?:\((?:đứng|ngồi|giữa|trái|phải|thứ \w+ từ \w+)[^)]*\))?\s*")
 _FORMER_END = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s+$")
 _FORMER_BEFORE = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s*$")
