@@ -97,6 +97,7 @@ class _Lex:
         # at the start or after a space or a mark (checked after the first letter: see `trie_regex`)
         hon_at_start = trie_regex(self.honorifics, after_first=r"(?<![^\s(,;:].)")
         self.honorific_before = re.compile(rf"({hon_at_start})\s*$")
+        self.longest_honorific = max(map(len, self.honorifics))  # (how far before its end one can start)
         self.trailing = re.compile(rf"(?:[\s,;.\-–…]+|\s+(?:{trie_regex(lex['trailing_words'])})\b)+$")
         # a text can end with `trailing` only if it ends with a space (`$` also matches before a final `\n`) or one
         # of these
@@ -576,7 +577,7 @@ def _surname_names(text: str, found: _Candidates, is_place: Callable[[str], bool
         words = m.group().split(" ")
         nxt = _NEXT_WORD.match(text, m.end(), m.end() + 20)
         trimmed = _trim_name(words, is_place, nxt.group(1) if nxt else "", is_region)
-        if trimmed is None and lx.honorific_before.search(text, max(0, m.start() - 30), m.start()):
+        if trimmed is None and _honorific_before(text, max(0, m.start() - 30), m.start(), lx):
             # `ông Hoàng Giang`: after an honorific a name shared with a commune is the person's
             trimmed = _trim_name(words, is_region, nxt.group(1) if nxt else "", is_region)
         if trimmed is None:
@@ -683,11 +684,19 @@ def _honorifics_of(text: str, before: list[_Span], first: int, prev_end: int, lx
     """The honorific of a mention: a title that is one (`Đại sứ`), else the honorific printed before its titles."""
     if before and text[before[0][0]:before[0][1]] in lx.honorific_positions:
         return [text[before[0][0]:before[0][1]]]
-    hon_m = lx.honorific_before.search(text[max(prev_end, first - 40): first])
+    window = text[max(prev_end, first - 40): first]
+    hon_m = _honorific_before(window, 0, len(window), lx)
     if hon_m:
         h = hon_m.group(1)
         return [h[0].lower() + h[1:] if h in ("Đồng chí", "Ông", "Bà", "Đ/c") else h]
     return []
+
+
+def _honorific_before(text: str, lo: int, hi: int, lx: _Lex) -> re.Match | None:
+    """`honorific_before` in `text[lo:hi]`, searched from where the longest honorific would start: an honorific
+    (no space at its end) is followed by spaces alone, so it ends where `text[lo:hi].rstrip()` does."""
+    end = lo + len(text[lo:hi].rstrip())
+    return lx.honorific_before.search(text, max(lo, end - lx.longest_honorific), hi)
 
 
 def _add_honorifics(pm: PersonMatch, honorifics: list[str], lx: _Lex) -> None:
