@@ -63,8 +63,11 @@ class _Lex:
         self.honorific_positions = set(lex["honorific_positions"])
         # a full stop that ends a clause: not inside an abbreviation (`T.Ư`, `UVT.Ư`) nor after `TP.`
         dotted = "".join(f"(?<!{re.escape(k)})" for k in abbreviations["abbreviations"] if k.endswith("."))
-        stop_mark = rf"\.(?![{LO}{UP}\d]){dotted}"
-        self.chain_end = re.compile(rf"[:\n(“\"]|{stop_mark}|\s[-–—]\s")
+        after_stop = rf"(?![{LO}{UP}\d]){dotted}"  # (after its `.`)
+        # where a chain ends: a mark, a full stop or a dash between spaces (`[:\n(“"]|\.{after_stop}|\s[-–—]\s`),
+        # with the character each opens with taken first as one class, which `re` scans for (it tries a branch that
+        # opens with a class at every position)
+        self.chain_end = re.compile(rf"[:\n(“\".\s](?:(?<=[:\n(“\"])|(?<=\.){after_stop}|(?<=\s)[-–—]\s)")
         # the last clause mark before a place: `.*` runs to the end and gives back one character at a time (a mark is
         # one character: a character class, the full stop's conditions after it)
         self.last_clause_mark = re.compile(rf"(?s:.*)[;:!?\n()“”\".](?:(?<!\.)|(?![{LO}{UP}\d]){dotted})")
