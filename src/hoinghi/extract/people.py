@@ -63,8 +63,11 @@ class _Lex:
         self.honorific_positions = set(lex["honorific_positions"])
         # a full stop that ends a clause: not inside an abbreviation (`T.Ư`, `UVT.Ư`) nor after `TP.`
         dotted = "".join(f"(?<!{re.escape(k)})" for k in abbreviations["abbreviations"] if k.endswith("."))
-        stop_mark = rf"\.(?![{LO}{UP}\d]){dotted}"
-        self.chain_end = re.compile(rf"[:\n(“\"]|{stop_mark}|\s[-–—]\s")
+        after_stop = rf"(?![{LO}{UP}\d]){dotted}"  # (after its `.`)
+        # where a chain ends: a mark, a full stop or a dash between spaces (`[:\n(“"]|\.{after_stop}|\s[-–—]\s`),
+        # with the character each opens with taken first as one class, which `re` scans for (it tries a branch that
+        # opens with a class at every position)
+        self.chain_end = re.compile(rf"[:\n(“\".\s](?:(?<=[:\n(“\"])|(?<=\.){after_stop}|(?<=\s)[-–—]\s)")
         # the last clause mark before a place: `.*` runs to the end and gives back one character at a time (a mark is
         # one character: a character class, the full stop's conditions after it)
         self.last_clause_mark = re.compile(rf"(?s:.*)[;:!?\n()“”\".](?:(?<!\.)|(?![{LO}{UP}\d]){dotted})")
@@ -97,6 +100,7 @@ class _Lex:
         # at the start or after a space or a mark (checked after the first letter: see `trie_regex`)
         hon_at_start = trie_regex(self.honorifics, after_first=r"(?<![^\s(,;:].)")
         self.honorific_before = re.compile(rf"({hon_at_start})\s*$")
+        self.longest_honorific = max(map(len, self.honorifics))  # (how far before its end one can start)
         self.trailing = re.compile(rf"(?:[\s,;.\-–…]+|\s+(?:{trie_regex(lex['trailing_words'])})\b)+$")
         # a text can end with `trailing` only if it ends with a space (`$` also matches before a final `\n`) or one
         # of these
@@ -236,7 +240,8 @@ def _split_parts(segment: str) -> list[tuple[str, int, str]]:
     inside a body's name is no split (`Trưởng ban Chính sách, chiến lược Trung ương`)."""
     parts: list[tuple[str, int, str]] = []
     pos, sep = 0, ""
-    for m in _PART_SEP.finditer(segment):
+    # (without `kiêm` only the marks split: a pattern of them `re` scans for, where `_PART_SEP` tries every place)
+    for m in (_PART_SEP if "kiêm" in segment else _PART_MARK).finditer(segment):
         _add_part(parts, segment[pos:m.start()], pos, sep)
         pos, sep = m.end(), m.group()
     _add_part(parts, segment[pos:], pos, sep)
@@ -348,6 +353,7 @@ _PLURAL_BEFORE = re.compile(r"(?:^|\s)[Cc]ác\s+$")
 _NEXT_IN_LIST = re.compile(r"\s*(?:[,;]|và|[,;]\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
 _CREDIT = re.compile(r"(?:[ẢảAa]nh|Photo|Nguồn)\s*:\s*$")
 _PART_SEP = re.compile(rf"[,;]|\s+kiêm\s+(?=[{UP}]|phó |trưởng )")  # `Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh`
+_PART_MARK = re.compile(r"[,;]")  # `_PART_SEP`'s first branch
 _PHOTO_NOTE = re.compile(r"\s*(?:\((?:đứng|ngồi|giữa|trái|phải|thứ \w+ từ \w+)[^)]*\))?\s*")
 _FORMER_END = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s+$")
 _FORMER_BEFORE = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s*$")
@@ -574,7 +580,7 @@ def _surname_names(text: str, found: _Candidates, is_place: Callable[[str], bool
         words = m.group().split(" ")
         nxt = _NEXT_WORD.match(text, m.end(), m.end() + 20)
         trimmed = _trim_name(words, is_place, nxt.group(1) if nxt else "", is_region)
-        if trimmed is None and lx.honorific_before.search(text, max(0, m.start() - 30), m.start()):
+        if trimmed is None and _honorific_before(text, max(0, m.start() - 30), m.start(), lx):
             # `ông Hoàng Giang`: after an honorific a name shared with a commune is the person's
             trimmed = _trim_name(words, is_region, nxt.group(1) if nxt else "", is_region)
         if trimmed is None:
@@ -681,11 +687,19 @@ def _honorifics_of(text: str, before: list[_Span], first: int, prev_end: int, lx
     """The honorific of a mention: a title that is one (`Đại sứ`), else the honorific printed before its titles."""
     if before and text[before[0][0]:before[0][1]] in lx.honorific_positions:
         return [text[before[0][0]:before[0][1]]]
-    hon_m = lx.honorific_before.search(text[max(prev_end, first - 40): first])
+    window = text[max(prev_end, first - 40): first]
+    hon_m = _honorific_before(window, 0, len(window), lx)
     if hon_m:
         h = hon_m.group(1)
         return [h[0].lower() + h[1:] if h in ("Đồng chí", "Ông", "Bà", "Đ/c") else h]
     return []
+
+
+def _honorific_before(text: str, lo: int, hi: int, lx: _Lex) -> re.Match | None:
+    """`honorific_before` in `text[lo:hi]`, searched from where the longest honorific would start: an honorific
+    (no space at its end) is followed by spaces alone, so it ends where `text[lo:hi].rstrip()` does."""
+    end = lo + len(text[lo:hi].rstrip())
+    return lx.honorific_before.search(text, max(lo, end - lx.longest_honorific), hi)
 
 
 def _add_honorifics(pm: PersonMatch, honorifics: list[str], lx: _Lex) -> None:
