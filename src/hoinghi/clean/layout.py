@@ -17,10 +17,11 @@ from re import _constants as _c
 from re import _parser
 
 from hoinghi import lexicons
-from hoinghi.clean.dates import is_date_line, parse_published, without_weekday
+from hoinghi.clean.dates import date_line_published, is_date_line, parse_published, without_weekday
 from hoinghi.text import LOWER, UPPER, fold, normalize, squash, trie_regex, words_regex
 
-_BULLET = re.compile(r"^\s*[•●▪◦·∙*]\s*")
+_BULLETS = "•●▪◦·∙*"
+_BULLET = re.compile(f"^\\s*[{re.escape(_BULLETS)}]\\s*")
 _SENTENCE_END = tuple('.!?…:;”"\')]')
 _LOWER_START = re.compile(f"^[{LOWER}]")
 _HAS_LOWER = re.compile(f"[{LOWER}]")
@@ -38,7 +39,7 @@ _NAME_WORD = re.compile(f"^(?:[{UPPER}][{LOWER}]*|[{UPPER}]{{1,3}}\\.?|[{UPPER}]
 class Line:
     """One line of the page: as printed, normalised, and the label the passes give it."""
 
-    __slots__ = ("index", "raw", "text", "bullet", "label", "why", "words", "_folded", "_caption")
+    __slots__ = ("index", "raw", "text", "bullet", "label", "why", "words", "_folded", "_caption", "_published")
 
     def __init__(self, index: int, raw: str, text: str, bullet: bool = False, label: str = "body",
                  why: str = "") -> None:
@@ -51,6 +52,7 @@ class Line:
         self.words = text.count(" ") + 1 if text else 0  # squashed: one space between words
         self._folded: str | None = None
         self._caption: bool | None = None
+        self._published: object = _UNPARSED  # clean.dates.Published or None, once the text has been parsed
 
     def retext(self, text: str) -> None:
         """Replace the text (a wrapped line joined to the next), and what was derived from it."""
@@ -58,6 +60,7 @@ class Line:
         self.words = text.count(" ") + 1 if text else 0
         self._folded = None
         self._caption = None
+        self._published = _UNPARSED
 
     def __repr__(self) -> str:
         return f"Line({self.index}, {self.text!r}, label={self.label!r}, why={self.why!r})"
@@ -69,6 +72,15 @@ class Line:
         if f is None:
             f = self._folded = fold(self.text, normalized=True).strip()
         return f
+
+    def published(self) -> object | None:
+        """`parse_published` of the text (a date line's is kept when the line is labelled)."""
+        if self._published is _UNPARSED:
+            self._published = parse_published(self.text)
+        return self._published
+
+
+_UNPARSED = object()
 
 
 @dataclass
@@ -524,7 +536,11 @@ def _paragraph_like(line: Line) -> bool:
 def split_lines(text: str) -> list[Line]:
     lines = []
     for i, norm in enumerate(normalize(text).split("\n")):
-        bullet = bool(_BULLET.match(norm))
+        if not norm:
+            lines.append(Line(i, norm, norm, False, "blank"))
+            continue
+        # a bullet opens the line, or white space then a bullet
+        bullet = (norm[0] in _BULLETS or norm[0].isspace()) and _BULLET.match(norm) is not None
         clean = _BULLET.sub("", norm) if bullet else norm
         if "  " in clean or "\t" in clean or clean[:1] == " " or clean[-1:] == " ":
             clean = squash(clean)
@@ -741,8 +757,9 @@ def _label_each_line(content: list[Line], r: _Rules) -> tuple[int | None, list[s
             ln.label, ln.why = "leftover", "menu"
         elif ln.words <= 12 and _label_signed_date_line(ln, signed_by):
             pass
-        elif is_date_line(ln.text):
+        elif (pub := date_line_published(ln.text)) is not None:
             ln.label, ln.why = "date", "date line"
+            ln._published = pub
         elif left := _leftover(ln, r):
             ln.label, ln.why = "leftover", left[0]
             if left[1] == "end" and tail_from is None and pos > 0:
@@ -763,7 +780,10 @@ def _label_each_line(content: list[Line], r: _Rules) -> tuple[int | None, list[s
 
 def _label_signed_date_line(ln: Line, signed_by: list[str]) -> bool:
     """A byline and a date (`PV - 03/04/2025 17:35`): a date line; its byline is kept in `signed_by`."""
-    signed = _SIGNED_DATE.match(ln.text)
+    text = ln.text
+    if "-" not in text and "–" not in text and "|" not in text:
+        return False  # no dash or bar after the byline
+    signed = _SIGNED_DATE.match(text)
     if signed and without_weekday(signed.group(1)) == signed.group(1) and is_date_line(signed.group(2)) and \
             byline_names(signed.group(1)):
         ln.label, ln.why = "date", "byline and date line"
@@ -947,10 +967,11 @@ def _date_from_title(layout: Layout) -> None:
     """A date printed at the title's end is cut off; it is the date line when the page has none:
     `Đảng bộ tỉnh … nửa nhiệm kỳ (03/02/2019 21:20)`."""
     dated = _DATE_IN_TITLE.search(layout.title) if layout.title and layout.title.endswith(")") else None
-    if dated and is_date_line(dated.group(1)):
+    pub = date_line_published(dated.group(1)) if dated else None
+    if pub is not None:
         layout.title = layout.title[: dated.start()].rstrip()
         if layout.published is None:
-            layout.date_line, layout.published = dated.group(1), parse_published(dated.group(1))
+            layout.date_line, layout.published = dated.group(1), pub
 
 
 def _byline_from_date_line(layout: Layout, signed_by: list[str]) -> None:
@@ -1082,7 +1103,7 @@ def _pick_date(layout: Layout, content: list[Line], title_pos: int | None) -> No
     """Of the page's date lines, the article's: a labelled one, one with a time, then the nearest to the title. A
     portal's header date (today's date with its weekday at the very top, another date line following) is not."""
     dated = [(i, ln, pub) for i, ln in enumerate(content)
-             if ln.label == "date" and (pub := parse_published(ln.text)) is not None]
+             if ln.label == "date" and (pub := ln.published()) is not None]
     if len(dated) > 1 and _header_date(dated[0], content, title_pos):
         dated[0][1].label, dated[0][1].why = "leftover", "portal's header date (today's, above the menu)"
         dated = dated[1:]
