@@ -26,6 +26,7 @@ from hoinghi.text import trie_regex, words_regex
 __all__ = [
     "EventDate",
     "Published",
+    "date_line_published",
     "find_event_date",
     "held_dates",
     "is_date_line",
@@ -286,18 +287,23 @@ def without_weekday(line: str) -> str:
 
 def is_date_line(line: str) -> bool:
     """True when the line is only a publication date: date/time, labels, weekday, separators, counters, widgets."""
+    return date_line_published(line) is not None
+
+
+def date_line_published(line: str) -> Published | None:
+    """`parse_published(line)` when the line is a date line (`is_date_line`), else None."""
     if not line or len(line) > _MAX_DATE_LINE:
-        return False
+        return None
     pub = parse_published(line)
     if pub is None:
-        return False
+        return None
     rest = line[: pub.start] + " " + line[pub.end :]
     if not _LETTERS.search(rest):
-        return True
+        return pub
     rest = _LINE_JUNK.sub(" ", _CLASS_NAME.sub(" ", rest))
     if _LETTERS.search(rest) is None:
-        return True
-    return pub.has_time and _field_before(line[: pub.start], line[pub.end :])
+        return pub
+    return pub if pub.has_time and _field_before(line[: pub.start], line[pub.end :]) else None
 
 
 # A scraper's class name left beside the date (`post-date 02/05/2019 | 14:20 | post-views: 2051`): lower-case ASCII
