@@ -158,9 +158,17 @@ class _Index:
         # or a group at the start would not, so the caller checks the word boundary before a match.
         self.lower_units = (*load("countries.toml")["units"]["commune"], "quận")
         self.commune_units = frozenset(f for w in self.lower_units for f in _variants(w)) - set(self.lower_units)
-        self.scan = re.compile("(?:" + _trie_pattern([*gaz.surfaces, *self.commune_units]) + r")(?!\w)")
+        # The few names that start with a lower-case letter (`châu Á`) have a trie of their own: in the main one,
+        # their first letter, frequent in running text, would start a match at many positions.
+        names = [*gaz.surfaces, *self.commune_units]
+        self.scan = _scan_regex(w for w in names if not w[:1].islower())
+        self.scan_lower = _scan_regex(w for w in names if w[:1].islower())
         self.info = {key: _Info.of(entries) for key, entries in gaz.surfaces.items()}
         self.run = re.compile(r"\w[\w'’]*(?:(?: | ?[-–—] ?)\w[\w'’]*){0,5}")
+
+
+def _scan_regex(names: Iterable[str]) -> re.Pattern:
+    return re.compile("(?:" + (_trie_pattern(names) or "(?!)") + r")(?!\w)")  # `(?!)`: no names, no match
 
 
 @cache
@@ -250,7 +258,7 @@ def _find_names(idx: _Index, text: str, post: bool, skip: Cover, taken: Cover, o
     """Step 2. Everything else, from the trie (with the capitalised commune unit words: `Xã X`, `Phường X`,
     `Quận 1`); the items of a list after a unit word (`các huyện Văn Yên, Trấn Yên`) share it."""
     last_unit: tuple[int, str] | None = None  # (end, unit) of the last name a unit word applied to
-    for m in idx.scan.finditer(text):
+    for m in _scan(idx, text):
         start, end = m.span()
         if start and text[start - 1].isalnum():
             continue
@@ -275,6 +283,26 @@ def _find_names(idx: _Index, text: str, post: bool, skip: Cover, taken: Cover, o
         last_unit = (end, unit) if unit and unit != "W" else None
         if result is not True:
             out.append(result)
+
+
+def _scan(idx: _Index, text: str) -> Iterable[re.Match]:
+    """The names in the text, left to right, as one regular expression of both tries would find them."""
+    lower = idx.scan_lower.search(text)
+    return idx.scan.finditer(text) if lower is None else _merged(idx, text, lower)
+
+
+def _merged(idx: _Index, text: str, lower: re.Match | None) -> Iterable[re.Match]:
+    """The matches of the two tries (their first letters differ: they never start at the same offset) in order;
+    a match hides those of the other trie that start inside it, as in one regular expression."""
+    upper = idx.scan.search(text)
+    while upper or lower:
+        m = upper if lower is None or (upper is not None and upper.start() < lower.start()) else lower
+        yield m
+        end = m.end()
+        if upper is not None and upper.start() < end:
+            upper = idx.scan.search(text, end)
+        if lower is not None and lower.start() < end:
+            lower = idx.scan_lower.search(text, end)
 
 
 def _unit_before(idx: _Index, text: str, start: int) -> str | None:
