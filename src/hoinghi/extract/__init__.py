@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -170,6 +169,9 @@ def _province_slugs() -> dict[str, str]:
     return slugs
 
 
+_UNIT_KINDS = frozenset(("province", "city", "town", "district", "commune", "ward"))
+
+
 def article_province(places: list, url: str | None, title_len: int = 0) -> str | None:
     """The province an article is about: the one its portal's domain names (`yenbai.gov.vn`), else the
     Vietnamese province (or the province of a district) it names first and most."""
@@ -179,14 +181,16 @@ def article_province(places: list, url: str | None, title_len: int = 0) -> str |
             for slug, name in _province_slugs().items():
                 if slug in word:
                     return name
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in places:
-        prov = m.place.province if m.place.kind in ("province", "city", "town", "district", "commune", "ward") else None
+        prov = m.place.province if m.place.kind in _UNIT_KINDS else None
         if not prov or prov == "Hà Nội" and m.place.kind == "province" and len(places) > 1:
             continue  # the capital is named as where central bodies sit, rarely what a provincial page is about
-        counts[prov] += 1
-        first.setdefault(prov, m.start)
+        if prov in counts:
+            counts[prov] += 1
+        else:
+            counts[prov], first[prov] = 1, m.start
     if not counts:
         return None
     return max(counts, key=lambda p: (counts[p], -first[p]))
