@@ -94,10 +94,12 @@ def assemble(text: str, people: list, orgs: list, places: list, docs: list, prov
     places = _add_places(out, found, places)
     for i, dm in enumerate(docs):
         out.documents.append(dm.document)
-        found += [(Mention("document", text[s:e], s, e, i), _rule(dm)) for s, e in dm.spans]
-    found.sort(key=lambda mr: (mr[0].start, mr[0].end))
-    out.mentions = [m for m, _ in found]
-    out.rules = [r for _, r in found]
+        rule = _rule(dm)
+        found += [(Mention("document", text[s:e], s, e, i), rule) for s, e in dm.spans]
+    offsets = [(m.start, m.end) for m, _ in found]
+    order = sorted(range(len(found)), key=offsets.__getitem__)  # stable: as sorting `found` by offsets
+    out.mentions = [found[i][0] for i in order]
+    out.rules = [found[i][1] for i in order]
     return out
 
 
@@ -111,7 +113,8 @@ def _add_people(out: Entities, found: list, text: str, people: list, province: s
     for i, pm in enumerate(people):
         pm.person.positions_full = complete_positions(pm.person, province, when)
         out.people.append(pm.person)
-        found += [(Mention("person", text[s:e], s, e, i), _rule(pm)) for s, e in pm.spans]
+        rule = _rule(pm)
+        found += [(Mention("person", text[s:e], s, e, i), rule) for s, e in pm.spans]
         rules = getattr(pm, "position_rules", None) or [""] * len(pm.position_spans)
         found += [(Mention("position", phrase, s, e, i), r) for (s, e, phrase), r in zip(pm.position_spans, rules, strict=True)]
 
@@ -121,7 +124,8 @@ def _add_organizations(out: Entities, found: list, text: str, orgs: list, places
     for i, om in enumerate(orgs):
         om.org.province = _org_province(om.org.name, provinces, om.spans, province)
         out.organizations.append(om.org)
-        found += [(Mention("organization", text[s:e], s, e, i), _rule(om)) for s, e in om.spans]
+        rule = _rule(om)
+        found += [(Mention("organization", text[s:e], s, e, i), rule) for s, e in om.spans]
     for m in places:
         if m.place.kind == "international" and all(o.name != m.place.name for o in out.organizations):
             out.organizations.append(Organization(name=m.place.name, kind="international"))  # bodies, not places
