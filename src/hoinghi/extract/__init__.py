@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -95,10 +94,12 @@ def assemble(text: str, people: list, orgs: list, places: list, docs: list, prov
     places = _add_places(out, found, places)
     for i, dm in enumerate(docs):
         out.documents.append(dm.document)
-        found += [(Mention("document", text[s:e], s, e, i), _rule(dm)) for s, e in dm.spans]
-    found.sort(key=lambda mr: (mr[0].start, mr[0].end))
-    out.mentions = [m for m, _ in found]
-    out.rules = [r for _, r in found]
+        rule = _rule(dm)
+        found += [(Mention("document", text[s:e], s, e, i), rule) for s, e in dm.spans]
+    offsets = [(m.start, m.end) for m, _ in found]
+    order = sorted(range(len(found)), key=offsets.__getitem__)  # stable: as sorting `found` by offsets
+    out.mentions = [found[i][0] for i in order]
+    out.rules = [found[i][1] for i in order]
     return out
 
 
@@ -112,7 +113,8 @@ def _add_people(out: Entities, found: list, text: str, people: list, province: s
     for i, pm in enumerate(people):
         pm.person.positions_full = complete_positions(pm.person, province, when)
         out.people.append(pm.person)
-        found += [(Mention("person", text[s:e], s, e, i), _rule(pm)) for s, e in pm.spans]
+        rule = _rule(pm)
+        found += [(Mention("person", text[s:e], s, e, i), rule) for s, e in pm.spans]
         rules = getattr(pm, "position_rules", None) or [""] * len(pm.position_spans)
         found += [(Mention("position", phrase, s, e, i), r) for (s, e, phrase), r in zip(pm.position_spans, rules, strict=True)]
 
@@ -122,7 +124,8 @@ def _add_organizations(out: Entities, found: list, text: str, orgs: list, places
     for i, om in enumerate(orgs):
         om.org.province = _org_province(om.org.name, provinces, om.spans, province)
         out.organizations.append(om.org)
-        found += [(Mention("organization", text[s:e], s, e, i), _rule(om)) for s, e in om.spans]
+        rule = _rule(om)
+        found += [(Mention("organization", text[s:e], s, e, i), rule) for s, e in om.spans]
     for m in places:
         if m.place.kind == "international" and all(o.name != m.place.name for o in out.organizations):
             out.organizations.append(Organization(name=m.place.name, kind="international"))  # bodies, not places
@@ -170,6 +173,9 @@ def _province_slugs() -> dict[str, str]:
     return slugs
 
 
+_UNIT_KINDS = frozenset(("province", "city", "town", "district", "commune", "ward"))
+
+
 def article_province(places: list, url: str | None, title_len: int = 0) -> str | None:
     """The province an article is about: the one its portal's domain names (`yenbai.gov.vn`), else the
     Vietnamese province (or the province of a district) it names first and most."""
@@ -179,14 +185,16 @@ def article_province(places: list, url: str | None, title_len: int = 0) -> str |
             for slug, name in _province_slugs().items():
                 if slug in word:
                     return name
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in places:
-        prov = m.place.province if m.place.kind in ("province", "city", "town", "district", "commune", "ward") else None
+        prov = m.place.province if m.place.kind in _UNIT_KINDS else None
         if not prov or prov == "Hà Nội" and m.place.kind == "province" and len(places) > 1:
             continue  # the capital is named as where central bodies sit, rarely what a provincial page is about
-        counts[prov] += 1
-        first.setdefault(prov, m.start)
+        if prov in counts:
+            counts[prov] += 1
+        else:
+            counts[prov], first[prov] = 1, m.start
     if not counts:
         return None
     return max(counts, key=lambda p: (counts[p], -first[p]))

@@ -147,22 +147,22 @@ class _Tokens(list):
 
     __slots__ = ("_more", "lows")
 
-    def __init__(self, text: str, start: int) -> None:
-        super().__init__()
+    def __init__(self, text: str, start: int) -> None:  # a new list is empty: no list.__init__ to call
         self._more = _TOKEN.finditer(text, start, start + 120)
         self.lows: list[str] = []
 
     def have(self, n: int) -> int:
         """Read until n tokens are at hand (or the text ends); how many there are."""
-        more, lows = self._more, self.lows
-        while len(lows) < n:
-            t = next(more, None)
-            if t is None:
-                break
-            tok = t.group()
-            low = tok.lower()
-            self.append((tok, *t.span(), low))
-            lows.append(low)
+        lows = self.lows
+        if len(lows) < n:
+            for t in self._more:
+                tok = t.group()
+                low = tok.lower()
+                s, e = t.span()
+                self.append((tok, s, e, low))
+                lows.append(low)
+                if len(lows) >= n:
+                    break
         return len(lows)
 
 
@@ -185,7 +185,7 @@ def _phrase_end(text: str, start: int, blocked, prev_cap: bool, toks: _Tokens) -
     lx = lex()
     ph = _Phrase(text, start, start, prev_cap)
     i = 0
-    while i < 16 and toks.have(i + 1) > i:
+    while i < 16 and (len(toks) > i or toks.have(i + 1) > i):
         taken = _take(ph, toks, i, blocked, lx)
         if not taken:
             break
@@ -206,7 +206,8 @@ def _take(ph: _Phrase, toks: _Tokens, i: int, blocked, lx: _Lex) -> int:
     c = tok[0]
     if (c.isupper() or c.isdigit()) and first != "phòng":  # the words after it are not needed
         return _take_capital(ph, toks, i, first, lx)
-    toks.have(i + 3)
+    if len(toks) < i + 3:
+        toks.have(i + 3)
     low = toks.lows[i:i + 3]  # this token and the two after it, in lower case
     if tok[0].islower():
         stops = lx.stops.get(first)

@@ -44,7 +44,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from hoinghi.extract.spans import Cover
 from hoinghi.geo import (
     DTYPE_KIND,
     MERGER,
@@ -158,9 +157,17 @@ class _Index:
         # or a group at the start would not, so the caller checks the word boundary before a match.
         self.lower_units = (*load("countries.toml")["units"]["commune"], "quận")
         self.commune_units = frozenset(f for w in self.lower_units for f in _variants(w)) - set(self.lower_units)
-        self.scan = re.compile("(?:" + _trie_pattern([*gaz.surfaces, *self.commune_units]) + r")(?!\w)")
+        # The few names that start with a lower-case letter (`châu Á`) have a trie of their own: in the main one,
+        # their first letter, frequent in running text, would start a match at many positions.
+        names = [*gaz.surfaces, *self.commune_units]
+        self.scan = _scan_regex(w for w in names if not w[:1].islower())
+        self.scan_lower = _scan_regex(w for w in names if w[:1].islower())
         self.info = {key: _Info.of(entries) for key, entries in gaz.surfaces.items()}
         self.run = re.compile(r"\w[\w'’]*(?:(?: | ?[-–—] ?)\w[\w'’]*){0,5}")
+
+
+def _scan_regex(names: Iterable[str]) -> re.Pattern:
+    return re.compile("(?:" + (_trie_pattern(names) or "(?!)") + r")(?!\w)")  # `(?!)`: no names, no match
 
 
 @cache
@@ -168,8 +175,24 @@ def _index() -> _Index:
     return _Index()
 
 
-def _overlaps(start: int, end: int, spans: Cover) -> bool:
-    return spans.overlaps(start, end)
+def _mask(size: int, spans: Iterable[tuple[int, int]] = ()) -> bytearray:
+    """The offsets of a text of `size` characters that some span covers, one byte an offset (1: covered): adding
+    a span and asking about one cost its length, however many spans there are."""
+    mask = bytearray(size)
+    for start, end in spans:
+        _cover(mask, start, end)
+    return mask
+
+
+def _cover(mask: bytearray, start: int, end: int) -> None:
+    start, end = max(0, start), min(end, len(mask))
+    if end > start:
+        mask[start:end] = b"\x01" * (end - start)
+
+
+def _overlaps(start: int, end: int, mask: bytearray) -> bool:
+    """Whether a span of the text (`start < end`, inside it) shares an offset with a covered one."""
+    return mask.find(1, start, end) >= 0
 
 
 def _prev_token(text: str, start: int) -> str:
@@ -222,7 +245,7 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
         return []
     idx = _index()
     post = after_merger(when)
-    skip = Cover(len(text), skip)
+    skip = _mask(len(text), skip)
     out: list[PlaceMatch | _Candidates] = []
     taken = _find_lower_case_communes(idx, text, post, skip, out)
     _find_names(idx, text, post, skip, taken, out)
@@ -232,34 +255,34 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
     return _resolve(text, out, context_province)
 
 
-def _find_lower_case_communes(idx: _Index, text: str, post: bool, skip, out: list) -> Cover:
+def _find_lower_case_communes(idx: _Index, text: str, post: bool, skip: bytearray, out: list) -> bytearray:
     """Step 1. Communes after a lower-case unit word (`xã X`, `phường X`, `thị trấn X`, `quận 1`), found with
     str.find: in the trie, these common lower-case first letters would slow the whole scan down. Their spans."""
-    taken = Cover(len(text))
+    taken = _mask(len(text))
     for word in idx.lower_units:
         start = text.find(word)
         while start >= 0:
             if not (start and text[start - 1].isalnum()):
                 for s, e in _communes_after(idx, text, start, start + len(word), word, post, skip, out):
-                    taken.add(s, e)
+                    _cover(taken, s, e)
             start = text.find(word, start + 1)
     return taken
 
 
-def _find_names(idx: _Index, text: str, post: bool, skip: Cover, taken: Cover, out: list) -> None:
+def _find_names(idx: _Index, text: str, post: bool, skip: bytearray, taken: bytearray, out: list) -> None:
     """Step 2. Everything else, from the trie (with the capitalised commune unit words: `Xã X`, `Phường X`,
     `Quận 1`); the items of a list after a unit word (`các huyện Văn Yên, Trấn Yên`) share it."""
     last_unit: tuple[int, str] | None = None  # (end, unit) of the last name a unit word applied to
-    for m in idx.scan.finditer(text):
+    for m in _scan(idx, text):
         start, end = m.span()
         if start and text[start - 1].isalnum():
             continue
         printed = m.group()
         if printed in idx.commune_units:
             for s, e in _communes_after(idx, text, start, end, printed.lower(), post, skip, out):
-                taken.add(s, e)
+                _cover(taken, s, e)
             continue
-        if skip.overlaps(start, end) or taken.overlaps(start, end):
+        if skip.find(1, start, end) >= 0 or taken.find(1, start, end) >= 0:  # as `_overlaps`
             continue
         info = idx.info.get(surface_key(printed) if "-" in printed or "–" in printed or "—" in printed else printed)
         if info is None:
@@ -277,13 +300,33 @@ def _find_names(idx: _Index, text: str, post: bool, skip: Cover, taken: Cover, o
             out.append(result)
 
 
+def _scan(idx: _Index, text: str) -> Iterable[re.Match]:
+    """The names in the text, left to right, as one regular expression of both tries would find them."""
+    lower = idx.scan_lower.search(text)
+    return idx.scan.finditer(text) if lower is None else _merged(idx, text, lower)
+
+
+def _merged(idx: _Index, text: str, lower: re.Match | None) -> Iterable[re.Match]:
+    """The matches of the two tries (their first letters differ: they never start at the same offset) in order;
+    a match hides those of the other trie that start inside it, as in one regular expression."""
+    upper = idx.scan.search(text)
+    while upper or lower:
+        m = upper if lower is None or (upper is not None and upper.start() < lower.start()) else lower
+        yield m
+        end = m.end()
+        if upper is not None and upper.start() < end:
+            upper = idx.scan.search(text, end)
+        if lower is not None and lower.start() < end:
+            lower = idx.scan_lower.search(text, end)
+
+
 def _unit_before(idx: _Index, text: str, start: int) -> str | None:
     """The code of the unit word right before a name at `start`, if any."""
     k = start - 1
     while k > 0 and text[k] in " \t:":
         k -= 1
     if k >= 0 and text[k] in idx.unit_last:  # cheap test before the regex: does a unit word end here?
-        u = idx.unit_before.search(text, max(0, start - 24), start)
+        u = idx.unit_before.search(text, start - 24 if start > 24 else 0, start)
         if u:
             return idx.unit_of[u.group(1)]
     return None
