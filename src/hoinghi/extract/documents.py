@@ -201,10 +201,11 @@ _CLOSE_QUOTE = {"“": "”", '"': '"', "'": "'", "‘": "’"}
 _HARD_STOP = re.compile(r"[;:!?(|”\"’\n]|\.(?=\s|$|/)")
 # A comma that closes the clause: a clause-opening word after it, or a capitalised word after two words
 # among lower-case ones (`… trong tình hình mới, Ban Thường vụ Huyện ủy ban hành …`; `của Đảng, Nhà nước, Mặt trận`
-# goes on).
-_CLAUSE_COMMA = re.compile(
-    r"(?P<prev>(?:\w+\s+)?\w+),\s+(?=" + words_regex(_LEX["clause_openers"]) + "|(?P<up>" + _UP + r"))"
-)
+# goes on). The pattern is `(?:\w+\s+)?\w+` + `_COMMA_TAIL`; one that opens with a word would be tried at every
+# position, so the commas are found with str.find and the words before one read backwards: `_PREV_REVERSED` on
+# the reversed text (the up to two words `(?:\w+\s+)?\w+` that end at the comma, from the first).
+_COMMA_TAIL = re.compile(r",\s+(?=" + words_regex(_LEX["clause_openers"]) + "|(?P<up>" + _UP + r"))")
+_PREV_REVERSED = re.compile(r"\w+(?:\s+\w+)?")
 _LIST_GLUE = re.compile(r"(?:\s+và|\s*,)\s*$")
 _DO_ENACTED = re.compile(r"\s+do\s+[^.;\n]{0,60}?\s(?i:ban\s+hành)(?!\w)")
 _AFTER_CLOSING = re.compile(r"(?:" + _TERM + r")?\s*(?:[;.)]|$)")
@@ -659,7 +660,7 @@ def _subject_stop(scan: _Scan, start: int, limit: int) -> int:
             stop = m.start()
             break
         pos = m.end()
-    stop = _clause_end(text, start, stop)
+    stop = _clause_end(scan, start, stop)
     i = bisect_left(scan.kinds, start + 1)
     while i < len(scan.kinds) and scan.kinds[i] < stop:
         p = scan.kinds[i]
@@ -677,12 +678,28 @@ def _subject_stop(scan: _Scan, start: int, limit: int) -> int:
     return stop
 
 
-def _clause_end(text: str, start: int, stop: int) -> int:
-    """Where the clause that holds an unquoted subject ends, before `stop`: at a comma that opens another clause."""
-    for m in _CLAUSE_COMMA.finditer(text, start, stop):
-        if not (m.group("up") and any(w[0].isupper() for w in m.group("prev").split())):
-            return m.end("prev")
+def _clause_end(scan: _Scan, start: int, stop: int) -> int:
+    """Where the clause that holds an unquoted subject ends, before `stop`: at a comma that opens another clause.
+    The commas in turn, as a left-to-right search for the words before a comma and `_COMMA_TAIL` would take them:
+    one with a word right before it (after where the last one taken ends) and the tail after it."""
+    text, pos = scan.text, start
+    c = text.find(",", pos + 1, stop)
+    while c != -1:
+        tail = _COMMA_TAIL.match(text, c, stop)
+        prev = _words_before(scan, c, pos) if tail else None
+        if prev:
+            if not (tail.group("up") and any(w[0].isupper() for w in prev.split())):
+                return c
+            pos = tail.end()
+        c = text.find(",", max(c, pos) + 1, stop)
     return stop
+
+
+def _words_before(scan: _Scan, end: int, lo: int) -> str | None:
+    """The one or two words (`_PREV_REVERSED`) that end at `end` and start at `lo` or after, from the first."""
+    n = len(scan.text)
+    m = _PREV_REVERSED.match(scan.reversed, n - end, n - lo)
+    return scan.text[end - len(m.group()): end] if m else None
 
 
 def _cut_at_inner(scan: _Scan, start: int, stop: int, ref: _Ref) -> int:
@@ -752,6 +769,14 @@ class _Scan:
     positions: list[int]  # where a kind word, `NQ` or a number before a code starts, ascending
     kinds: list[int]  # where a kind word starts
     heads: dict[int, _Ref | None] = field(default_factory=dict)  # parsed heads (no subject yet) by start
+    _reversed: str | None = None
+
+    @property
+    def reversed(self) -> str:
+        """The text backwards (read once, when a subject needs it)."""
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        return self._reversed
 
     def head(self, m: re.Match[str]) -> _Ref | None:
         start = m.start()
