@@ -13,7 +13,7 @@ tone placement all find `đối ngoại`.
   document of every query word to count them: seconds for words found in most of a million articles.
   A query matching more than RANK_CAP articles is ranked among its RANK_CAP newest matches (after the filters).
 - PostgreSQL: `to_tsvector('simple', …)` in a GIN-indexed generated column (title weight A, body B), ranked by
-  `ts_rank_cd` among the RANK_CAP newest matches (as on SQLite); marks as on SQLite.
+  `ts_rank_cd` among the RANK_CAP newest matches (as on SQLite).
 
 A query is words (all must occur), `"quoted phrases"`, `word*` prefixes, `AND`, `OR`, `NOT`, `-word` and
 parentheses (`hoinghi.store.query`). Several words also score the phrase they make, so pages with `đối ngoại`
@@ -36,8 +36,8 @@ from hoinghi.text import fold
 if TYPE_CHECKING:  # pragma: no cover
     from hoinghi.store.base import Reader
 
-# SQLite and PostgreSQL. A query matching more articles than this is ranked among its RANK_CAP newest matches: each candidate's
-# text is read and its words counted (about 40 µs an article on a million-article store, a third of it reading),
+# A query matching more articles than this is ranked among its RANK_CAP newest matches (both backends). SQLite: each
+# candidate's text is read and its words counted (about 40 µs an article on a million-article store, a third of it reading),
 # so this bounds a search of any size (p95 30 ms at a million articles; 1,000 gives about 55 ms).
 RANK_CAP = 500
 FEW = 500  # --person/--document leaving at most this many articles: rank all of them that match
@@ -172,16 +172,15 @@ def search(store: Reading, query: str, *, limit: int = 10, date_from: str | None
                  document=document, kind=kind)
     params = dict(f.params, limit=limit)
     cols = "a.pk, a.id, a.title, a.url, a.date, a.province, a.province_2025, a.text"
-    marks: dict[int, tuple[str | None, str | None]] = {}
     with store.reading() as conn:
         if not q:
             rows = _listing(conn, q, f, cols, params, store.dialect)
         elif store.dialect == "sqlite":
-            rows, marks = _sqlite(conn, q, f, cols, limit)
+            rows = _sqlite(conn, q, f, cols, limit)
         else:
-            rows, marks = _postgres(conn, q, f.where, params, cols)
+            rows = _postgres(conn, q, f.where, params, cols)
     phrase = q.conjunctive and sum(1 for _w, p in q.words if not p) > 1
-    return [_hit(r, marks.get(r.pk, (None, None)), q.terms, phrase) for r in rows]
+    return [_hit(r, q.terms, phrase) for r in rows]
 
 
 def _listing(conn: Reader, q: Query, f: _Filters, cols: str, params: dict, dialect: str) -> list:
@@ -196,16 +195,16 @@ def _listing(conn: Reader, q: Query, f: _Filters, cols: str, params: dict, diale
     return conn.rows(sql, params)
 
 
-def _hit(r, marks: tuple[str | None, str | None], terms, phrase: bool) -> Hit:
+def _hit(r, terms, phrase: bool) -> Hit:
+    """A hit, its title's and snippet's highlights where the query's words are (both backends alike)."""
     title = r.title or ""
     body = r.text[len(title) + 1:] if title and r.text.startswith(title) else r.text
-    tmark, bmark = marks
     return Hit(
         pk=r.pk, id=r.id, title=r.title, url=r.url, date=r.date, province=r.province,
         province_2025=r.province_2025, score=float(f"{float(r.score):.4g}"),
-        title_segments=segments(title, _prefer_phrase(title, original_spans(title, tmark, terms), phrase))
+        title_segments=segments(title, _prefer_phrase(title, original_spans(title, terms), phrase))
         if title else [],
-        snippet=window(body, _prefer_phrase(body, original_spans(body, bmark, terms), phrase)),
+        snippet=window(body, _prefer_phrase(body, original_spans(body, terms), phrase)),
     )
 
 
@@ -393,11 +392,11 @@ def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
     times further back (up to LOOKBACK) until RANK_CAP pass."""
     ix = _index(conn)
     if ix is None:
-        return [], {}
+        return []
     where = f.where[1:]  # the index holds the latest versions only
     tags = _tags(conn, f)
     if tags == "":
-        return [], {}
+        return []
     rank = _Ranking(conn, q, ix)
     expr = f"{q.match()} AND {tags}" if tags else q.match()
     if f.linked:
@@ -406,7 +405,7 @@ def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
             pks = conn.scalars("SELECT fts.rowid FROM json_each(:pks) j CROSS JOIN articles_fts fts "
                                "ON fts.rowid = j.value WHERE articles_fts MATCH :q",
                                {"pks": json.dumps(few), "q": q.match()})
-            return _rows(conn, rank.rank(sorted(pks, reverse=True))[:limit], cols), {}
+            return _rows(conn, rank.rank(sorted(pks, reverse=True))[:limit], cols)
         lookback = RANK_CAP
         while True:
             pks = _newest(conn, expr, lookback)
@@ -415,7 +414,7 @@ def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
             if len(kept) >= RANK_CAP or len(pks) < lookback or lookback >= LOOKBACK:
                 break
             lookback *= 10
-        return _rows(conn, rank.rank(sorted(kept, reverse=True)[:RANK_CAP])[:limit], cols), {}
+        return _rows(conn, rank.rank(sorted(kept, reverse=True)[:RANK_CAP])[:limit], cols)
     ranked = None
     if tags:
         # Filters make the matches sparse: FTS5 would step through every article between the newest and the
@@ -430,7 +429,7 @@ def _sqlite(conn, q: Query, f: _Filters, cols: str, limit: int):
                 ranked = None
     if ranked is None:
         ranked = rank.rank(rank.newest(expr, bool(where)), where, f.params)  # plain binds only in `where`
-    return _rows(conn, ranked[:limit], cols), {}  # highlights: from the query's words, on the original text
+    return _rows(conn, ranked[:limit], cols)
 
 
 def _rows(conn, ranked: list[tuple[float, int]], cols: str) -> list:
@@ -513,7 +512,7 @@ def _postgres(conn: Reader, q: Query, where, params, cols):
            "JOIN articles a ON a.pk = n.pk, to_tsquery('simple', :q) query ORDER BY score DESC, a.pk DESC "
            f"LIMIT :limit) SELECT {cols}, best.score FROM best JOIN articles a ON a.pk = best.pk "
            "ORDER BY best.score DESC, a.pk DESC")
-    return conn.rows(sql, params), {}  # marks as on SQLite: the query's words found in the folded text
+    return conn.rows(sql, params)
 
 
 WALK_COST = 2  # testing a row by reading its vector, in matches visited from the index (200,000 articles: 25 µs, 15)

@@ -1,9 +1,8 @@
 """Highlights found in the folded text, shown on the original Vietnamese.
 
-The search index holds `fold(text)` (`Đối ngoại` -> `doi ngoai`); the database marks the matched words in that
-folded text (FTS5 `highlight()`, PostgreSQL `ts_headline`). `fold_aligned` folds the original character by
-character, remembering where each folded character came from, so the marks are moved back onto the original and
-a person reads `… công tác **đối ngoại** của tỉnh …`.
+The search index holds `fold(text)` (`Đối ngoại` -> `doi ngoai`); the query's words are found in the folded text
+(`term_spans`). `fold_aligned` folds the original character by character, remembering where each folded character
+came from, so the spans are moved back onto the original and a person reads `… công tác **đối ngoại** của tỉnh …`.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ import re
 from collections.abc import Sequence
 
 from hoinghi.text import fold
-
-OPEN, CLOSE = "\u00ab", "\u00bb"  # « »: never in folded text (ASCII only)
 
 Segments = list[tuple[str, bool]]  # (text, highlighted)
 
@@ -65,25 +62,6 @@ def fold_aligned(text: str) -> tuple[str, Sequence[int]]:
     return folded, origin
 
 
-def marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """Strip OPEN/CLOSE marks, returning the plain text and the marked spans in it."""
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    start = None
-    for part in re.split(f"([{OPEN}{CLOSE}])", marked):
-        if part == OPEN:
-            start = pos
-        elif part == CLOSE:
-            if start is not None and pos > start:
-                spans.append((start, pos))
-            start = None
-        else:
-            plain.append(part)
-            pos += len(part)
-    return "".join(plain), spans
-
-
 def term_spans(folded: str, terms: list[tuple[str, bool]]) -> list[tuple[int, int]]:
     """Where the query's words occur in folded text (whole words; `prefix` words as word starts)."""
     spans = []
@@ -102,18 +80,10 @@ def to_original(text: str, folded_spans: list[tuple[int, int]], folded: str, ori
     return spans
 
 
-def original_spans(text: str, marked: str | None, terms: list[tuple[str, bool]]) -> list[tuple[int, int]]:
-    """Highlight spans in the original `text`, from the database's marked folded text when it lines up with
-    `fold_aligned(text)`, else from the query's words."""
+def original_spans(text: str, terms: list[tuple[str, bool]]) -> list[tuple[int, int]]:
+    """Highlight spans in the original `text`: where the query's words occur in its folded form."""
     folded, origin = fold_aligned(text)
-    spans: list[tuple[int, int]] | None = None
-    if marked:
-        plain, fspans = marked_spans(marked)
-        if len(plain) == len(folded):  # PostgreSQL's copy has punctuation as spaces: same length, same offsets
-            spans = fspans
-    if spans is None:
-        spans = term_spans(folded, terms)
-    return to_original(text, spans, folded, origin)
+    return to_original(text, term_spans(folded, terms), folded, origin)
 
 
 def segments(text: str, spans: list[tuple[int, int]]) -> Segments:
