@@ -13,8 +13,6 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from re import _constants as _c
-from re import _parser
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import date_line_published, is_date_line, parse_published, without_weekday
@@ -107,9 +105,8 @@ class _LinePattern:
     def __init__(self, patterns: list[str]) -> None:
         at_start = [p[1:] for p in patterns if p.startswith("^")]
         inside = [p for p in patterns if not p.startswith("^")]
-        self.at_start = _alternation(at_start)
-        self.at_start_by_first = _ByFirstChar(at_start) if at_start and _ByFirstChar.usable(at_start) else None
-        self.inside = _alternation(inside)
+        self.at_start = re.compile("|".join(f"(?:{p})" for p in at_start)) if at_start else None
+        self.inside = re.compile("|".join(f"(?:{p})" for p in inside)) if inside else None
         # a search of patterns without an anchor tries them at every position: a line holding none of the words
         # each needs (`gui file dinh kem`, `co chu` …) is passed over with a cheap `in` first
         literals = [_required_literal(p) for p in inside]
@@ -118,179 +115,33 @@ class _LinePattern:
         # own method, without a Python call around it
         self.search: Callable[[str], object]
         if self.inside is None:
-            self.search = self._at_start if self.at_start else lambda text: None
+            self.search = self.at_start.match if self.at_start else lambda text: None
         elif self.at_start is None and self.inside_words is None:
             self.search = self.inside.search
         else:
             self.search = self._either
 
-    def may_start(self, first: str) -> bool:
-        """False when no line opening with `first` (a character, or "" for an empty line) can have a pattern."""
-        if self.inside is not None or self.at_start is None or self.at_start_by_first is None:
-            return self.inside is not None or self.at_start is not None
-        return self.at_start_by_first.pattern_for(first) is not None
-
-    def _at_start(self, text: str) -> object:
-        if self.at_start_by_first is None:
-            return self.at_start.match(text)
-        return self.at_start_by_first.match(text)
-
     def _either(self, text: str) -> object:
         if self.at_start is not None:
-            m = self._at_start(text)
+            m = self.at_start.match(text)
             if m:
                 return m
-        if self.inside_words is not None:
-            for w in self.inside_words:
-                if w in text:
-                    break
-            else:
-                return None
+        if self.inside_words is not None and not any(w in text for w in self.inside_words):
+            return None
         return self.inside.search(text)
-
-
-def _alternation(patterns: list[str]) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-
-class _ByFirstChar:
-    """Patterns matched at a line's start, as one alternation for each first character of a line: only those that
-    can start with that character (a line opening with `t` is not tried against `^(facebook|zalo …)`), found from
-    the parsed patterns the first time a line opens so. Zero-width assertions are passed over and a character class
-    is taken as it is, so an alternation never leaves out a pattern that could match."""
-
-    def __init__(self, patterns: list[str]) -> None:
-        self.patterns = patterns
-        self.parsed = [_parser.parse(p) for p in patterns]
-        self.full = _alternation(patterns)
-        self.by_char: dict[str, re.Pattern | None] = {"": self.full}
-        self.compiled: dict[tuple[int, ...], re.Pattern | None] = {}
-
-    @staticmethod
-    def usable(patterns: list[str]) -> bool:
-        """Only patterns without group references and case, locale or ASCII flags (which would change what the
-        first character can be, or what a group number means in another alternation)."""
-        for p in patterns:
-            parsed = _parser.parse(p)
-            if parsed.state.flags & _OTHER_FLAGS or _has_group_reference(parsed):
-                return False
-        return True
-
-    def match(self, text: str) -> re.Match | None:
-        pattern = self.by_char.get(text[:1], _UNSEEN)
-        if pattern is _UNSEEN:
-            pattern = self._index(text[:1])
-        return pattern.match(text) if pattern is not None else None
-
-    def pattern_for(self, first: str) -> re.Pattern | None:
-        """The alternation for lines opening with `first`; None when none of the patterns can match there."""
-        pattern = self.by_char.get(first, _UNSEEN)
-        return self._index(first) if pattern is _UNSEEN else pattern
-
-    def _index(self, ch: str) -> re.Pattern | None:
-        if len(self.by_char) > 512:  # a text in many scripts: the whole alternation
-            return self.full
-        key = tuple(i for i, parsed in enumerate(self.parsed) if _may_start(parsed, ch) is not False)
-        if key not in self.compiled:
-            self.compiled[key] = _alternation([self.patterns[i] for i in key])
-        pattern = self.by_char[ch] = self.compiled[key]
-        return pattern
-
-
-_UNSEEN = object()
-_OTHER_FLAGS = re.IGNORECASE | re.LOCALE | re.ASCII
-
-
-def _has_group_reference(items) -> bool:
-    for op, av in items:
-        if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
-            return True
-        if any(_has_group_reference(sub) for sub in _sub_sequences(op, av)):
-            return True
-    return False
-
-
-def _sub_sequences(op, av) -> list:
-    """The parsed sequences inside one parsed item."""
-    if op is _c.SUBPATTERN:
-        return [av[3]]
-    if op is _c.ATOMIC_GROUP:
-        return [av]
-    if op in (_c.ASSERT, _c.ASSERT_NOT):
-        return [av[1]]
-    if op is _c.BRANCH:
-        return list(av[1])
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        return [av[2]]
-    return []
-
-
-def _may_start(items, ch: str) -> bool | None:
-    """Whether a match of the parsed sequence `items` can consume `ch` first: True, False, or None when it can
-    match the empty string (and so anything may follow). Unknown items answer True."""
-    for op, av in items:
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue  # zero-width: passing over it only widens the answer
-        answer = _item_may_start(op, av, ch)
-        if answer is not None:
-            return answer
-    return None
-
-
-def _item_may_start(op, av, ch: str) -> bool | None:
-    if op is _c.LITERAL:
-        return ch == chr(av)
-    if op is _c.NOT_LITERAL:
-        return ch != chr(av)
-    if op is _c.IN:
-        return _in_class(av, ch)
-    if op is _c.SUBPATTERN:
-        return True if av[1] & _OTHER_FLAGS else _may_start(av[3], ch)
-    if op is _c.ATOMIC_GROUP:
-        return _may_start(av, ch)
-    if op is _c.BRANCH:
-        answers = [_may_start(alt, ch) for alt in av[1]]
-        return True if True in answers else None if None in answers else False
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        answer = _may_start(av[2], ch)
-        if answer is True:
-            return True
-        return None if answer is None or av[0] == 0 else False
-    return True
-
-
-def _in_class(items, ch: str) -> bool:
-    """Whether a parsed character class holds `ch` (True when it has an item not known here)."""
-    negate = bool(items) and items[0][0] is _c.NEGATE
-    for op, av in items[1:] if negate else items:
-        if op is _c.LITERAL:
-            found = ch == chr(av)
-        elif op is _c.RANGE:
-            found = av[0] <= ord(ch) <= av[1]
-        elif op is _c.CATEGORY and av in _CATEGORIES:
-            found = _CATEGORIES[av].fullmatch(ch) is not None
-        else:
-            return True
-        if found:
-            return not negate
-    return negate
-
-
-_CATEGORIES = {
-    _c.CATEGORY_DIGIT: re.compile(r"\d"), _c.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
-    _c.CATEGORY_SPACE: re.compile(r"\s"), _c.CATEGORY_NOT_SPACE: re.compile(r"\S"),
-    _c.CATEGORY_WORD: re.compile(r"\w"), _c.CATEGORY_NOT_WORD: re.compile(r"\W"),
-}
 
 
 def _required_literal(pattern: str) -> str:
     """The literal text every match of `pattern` starts with, past boundary assertions (`\\btran trong (…)` ->
     `tran trong `); "" when it opens otherwise (a group, a class, an optional character)."""
+    from re import _constants as c
+    from re import _parser
+
     out = []
     for op, av in _parser.parse(pattern):
-        if op is _c.AT and not out:
+        if op is c.AT and not out:
             continue
-        if op is not _c.LITERAL:
+        if op is not c.LITERAL:
             break
         out.append(chr(av))
     return "".join(out)
@@ -321,7 +172,6 @@ class _Rules:
             self.leftover_tiers.append((limit, _LinePattern(
                 [p for g in left.values() if g.get("max_words", 1000) >= limit for p in g["patterns"]])))
         self.leftover_limits = [t[0] for t in self.leftover_tiers]
-        self._leftover_candidates: dict[tuple[int, str], list[_Group]] = {}
         lay = lexicons.load("layout.toml")
         self.title_min = lay["title"]["min_words"]
         self.title_max = lay["title"]["max_words"]
@@ -379,32 +229,18 @@ class _Rules:
         self.digest_min_dated = dig["min_dated_items"]
 
 
-    def leftover_candidates(self, tier: int, first: str) -> list[_Group]:
-        """The groups, in their order, that apply to a line of the tier's length opening with `first`."""
-        key = (tier, first)
-        groups = self._leftover_candidates.get(key)
-        if groups is None:
-            limit = self.leftover_limits[tier]
-            groups = [g for g in self.leftover_groups if g.max_words >= limit and g.pattern.may_start(first)]
-            if len(self._leftover_candidates) < 4096:
-                self._leftover_candidates[key] = groups
-        return groups
-
-
 @cache
 def rules() -> _Rules:
     return _Rules()
 
 
 def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
-    tier = bisect_left(r.leftover_limits, line.words)
-    if tier == len(r.leftover_limits):
+    words = line.words
+    tier = bisect_left(r.leftover_limits, words)
+    if tier == len(r.leftover_limits) or not r.leftover_tiers[tier][1].search(line.folded):
         return None
-    folded = line.folded
-    if not r.leftover_tiers[tier][1].search(folded):
-        return None
-    for g in r.leftover_candidates(tier, folded[:1]):
-        if g.pattern.search(folded):
+    for g in r.leftover_groups:
+        if words <= g.max_words and g.pattern.search(line.folded):
             return g.name, g.zone
     return None
 
