@@ -44,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from hoinghi.extract.spans import Cover
 from hoinghi.geo import (
     DTYPE_KIND,
     MERGER,
@@ -175,24 +176,8 @@ def _index() -> _Index:
     return _Index()
 
 
-def _mask(size: int, spans: Iterable[tuple[int, int]] = ()) -> bytearray:
-    """The offsets of a text of `size` characters that some span covers, one byte an offset (1: covered): adding
-    a span and asking about one cost its length, however many spans there are."""
-    mask = bytearray(size)
-    for start, end in spans:
-        _cover(mask, start, end)
-    return mask
-
-
-def _cover(mask: bytearray, start: int, end: int) -> None:
-    start, end = max(0, start), min(end, len(mask))
-    if end > start:
-        mask[start:end] = b"\x01" * (end - start)
-
-
-def _overlaps(start: int, end: int, mask: bytearray) -> bool:
-    """Whether a span of the text (`start < end`, inside it) shares an offset with a covered one."""
-    return mask.find(1, start, end) >= 0
+def _overlaps(start: int, end: int, spans: Cover) -> bool:
+    return spans.overlaps(start, end)
 
 
 def _prev_token(text: str, start: int) -> str:
@@ -245,7 +230,7 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
         return []
     idx = _index()
     post = after_merger(when)
-    skip = _mask(len(text), skip)
+    skip = Cover(len(text), skip)
     out: list[PlaceMatch | _Candidates] = []
     taken = _find_lower_case_communes(idx, text, post, skip, out)
     _find_names(idx, text, post, skip, taken, out)
@@ -255,21 +240,21 @@ def find_places(text: str, skip: Sequence[tuple[int, int]] = (), when: dt.date |
     return _resolve(text, out, context_province)
 
 
-def _find_lower_case_communes(idx: _Index, text: str, post: bool, skip: bytearray, out: list) -> bytearray:
+def _find_lower_case_communes(idx: _Index, text: str, post: bool, skip: Cover, out: list) -> Cover:
     """Step 1. Communes after a lower-case unit word (`xã X`, `phường X`, `thị trấn X`, `quận 1`), found with
     str.find: in the trie, these common lower-case first letters would slow the whole scan down. Their spans."""
-    taken = _mask(len(text))
+    taken = Cover(len(text))
     for word in idx.lower_units:
         start = text.find(word)
         while start >= 0:
             if not (start and text[start - 1].isalnum()):
                 for s, e in _communes_after(idx, text, start, start + len(word), word, post, skip, out):
-                    _cover(taken, s, e)
+                    taken.add(s, e)
             start = text.find(word, start + 1)
     return taken
 
 
-def _find_names(idx: _Index, text: str, post: bool, skip: bytearray, taken: bytearray, out: list) -> None:
+def _find_names(idx: _Index, text: str, post: bool, skip: Cover, taken: Cover, out: list) -> None:
     """Step 2. Everything else, from the trie (with the capitalised commune unit words: `Xã X`, `Phường X`,
     `Quận 1`); the items of a list after a unit word (`các huyện Văn Yên, Trấn Yên`) share it."""
     last_unit: tuple[int, str] | None = None  # (end, unit) of the last name a unit word applied to
@@ -280,9 +265,9 @@ def _find_names(idx: _Index, text: str, post: bool, skip: bytearray, taken: byte
         printed = m.group()
         if printed in idx.commune_units:
             for s, e in _communes_after(idx, text, start, end, printed.lower(), post, skip, out):
-                _cover(taken, s, e)
+                taken.add(s, e)
             continue
-        if skip.find(1, start, end) >= 0 or taken.find(1, start, end) >= 0:  # as `_overlaps`
+        if skip.overlaps(start, end) or taken.overlaps(start, end):
             continue
         info = idx.info.get(surface_key(printed) if "-" in printed or "–" in printed or "—" in printed else printed)
         if info is None:
