@@ -15,6 +15,7 @@ from hoinghi.clean.dates import (
     is_date_line,
     parse_date,
     parse_published,
+    same_day,
     weekday_name,
 )
 from hoinghi.text import normalize
@@ -524,3 +525,14 @@ def test_an_outside_date_the_page_contradicts_gives_way():
     # nothing against it: the outside date stands
     art = _extract("Hội nghị Tỉnh ủy\n\nSáng 3/10, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị.", date="2025-10-05")
     assert art.events[0].date == "2025-10-03" and not art.warnings
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Tối cùng ngày, Thủ tướng chủ trì tiệc chiêu đãi Đoàn.", (True, "tối")),
+    ("Cùng ngày, đoàn đến thăm tỉnh Vân Nam.", (True, None)),
+    ("Buổi chiều cùng ngày, hai bên ký kết biên bản.", (True, "chiều")),
+    ("Ngày 20-8, đoàn đến thăm tỉnh Vân Nam.", (False, None)),
+    ("Hai bên cùng ngồi lại bàn bạc.", (False, None)),
+])
+def test_same_day(text, said):
+    assert same_day(text) == said

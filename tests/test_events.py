@@ -691,3 +691,52 @@ def test_city_after_a_later_tai_of_the_same_sentence():
                        "khai mạc ngày 3 tại Côn Minh, đồng chí Nguyễn Văn Sơn, Phó Chủ tịch UBND tỉnh Lào Cai "
                        "khẳng định hai bên sẽ tăng cường hợp tác.\n", date="2024-06-05")
     assert art.events and art.events[0].city == "Côn Minh"
+
+
+def test_online_in_the_headline_hybrid_in_a_later_paragraph_is_hybrid():
+    ev = event(page(
+        "Hội nghị trực tuyến toàn quốc quán triệt Nghị quyết số 57-NQ/TW",
+        "Sáng 13-1, Bộ Chính trị tổ chức Hội nghị toàn quốc quán triệt Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
+        "Hội nghị được tổ chức trực tiếp tại Hội trường Diên Hồng và trực tuyến đến các điểm cầu trong cả nước."),
+        date="2025-01-14")
+    assert ev.mode == "hybrid"
+
+
+def test_online_alone_stays_online():
+    ev = event(page(
+        "Hội nghị trực tuyến toàn quốc quán triệt Nghị quyết số 57-NQ/TW",
+        "Sáng 13-1, Bộ Chính trị tổ chức Hội nghị toàn quốc quán triệt Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
+        "Hội nghị được kết nối đến các điểm cầu trong cả nước."), date="2025-01-14")
+    assert ev.mode == "online"
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "name", "parent"),
+    [
+        ("Hội nghị Trung ương 10 họp phiên toàn thể về công tác nhân sự",
+         "Sáng 19-9, Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII đã họp phiên toàn thể về công tác "
+         "nhân sự.",
+         "Phiên toàn thể Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII",
+         "Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII"),
+        ("Bế mạc Hội nghị Trung ương 10",
+         "Chiều 20-9, tại Hà Nội, phiên bế mạc Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII đã diễn "
+         "ra dưới sự chủ trì của đồng chí Tô Lâm, Tổng Bí thư, Chủ tịch nước.",
+         "Phiên bế mạc Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII",
+         "Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII"),
+        ("Kỳ họp thứ 8: Quốc hội thảo luận về dự án luật",
+         "Sáng 30-10, Kỳ họp thứ 8, Quốc hội khóa XV tiến hành phiên thảo luận tại hội trường về dự án Luật Công "
+         "chứng (sửa đổi).",
+         "Phiên thảo luận Kỳ họp thứ 8", "Kỳ họp thứ 8"),
+    ],
+)
+def test_a_session_of_a_conference_has_the_conference_as_parent(title, lead, name, parent):
+    ev = event(page(title, lead), date="2024-10-31")
+    assert (ev.kind, ev.name, ev.parent) == ("phiên họp", name, parent)
+
+
+def test_a_conference_that_opens_is_no_session():
+    ev = event(page(
+        "Khai mạc Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII",
+        "Sáng 18-9, tại Hà Nội, Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII khai mạc."),
+        date="2024-09-19")
+    assert (ev.kind, ev.parent) == ("hội nghị", None)

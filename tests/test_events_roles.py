@@ -8,6 +8,8 @@ a real page.
 
 from __future__ import annotations
 
+import pytest
+
 from hoinghi.model import Event
 from hoinghi.pipeline import extract
 
@@ -187,3 +189,49 @@ def test_a_list_of_others_needs_its_colon():
         "các đồng chí trong Ban Thường vụ Tỉnh ủy; đồng chí Nguyễn Thái Hưng, Giám đốc Sở Nội vụ báo cáo."),
         date="2024-03-02")
     assert ev.chairs == ["Hoàng Văn Chất"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A chair verb opening its sentence; another occasion's chairs
+
+@pytest.mark.parametrize("sentence, chairs", [
+    ("Chủ trì hội nghị, đồng chí Hoàng Trung Dũng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", ["Hoàng Trung Dũng"]),
+    ("Chủ trì hội nghị, đồng chí Hoàng Trung Dũng - Bí thư Tỉnh ủy; đồng chí Võ Trọng Hải - Phó Bí thư Tỉnh ủy, Chủ "
+     "tịch UBND tỉnh. Dự hội nghị có đồng chí Trần Thế Dũng, Phó Bí thư Thường trực Tỉnh ủy.",
+     ["Hoàng Trung Dũng", "Võ Trọng Hải"]),
+    ("Chủ trì hội nghị, các đồng chí: Hoàng Trung Dũng, Bí thư Tỉnh ủy; Võ Trọng Hải, Chủ tịch UBND tỉnh.",
+     ["Hoàng Trung Dũng", "Võ Trọng Hải"]),
+    ("Chủ trì Hội nghị là đồng chí Hoàng Trung Dũng, Bí thư Tỉnh ủy và đồng chí Võ Trọng Hải, Chủ tịch UBND tỉnh.",
+     ["Hoàng Trung Dũng", "Võ Trọng Hải"]),
+    ("Cùng dự và chủ trì hội nghị, đồng chí Hoàng Trung Dũng, Bí thư Tỉnh ủy.", ["Hoàng Trung Dũng"]),
+    # the list ends where other words follow a chair's positions: the one named in what he said is none
+    ("Chủ trì hội nghị, đồng chí Hoàng Trung Dũng, Bí thư Tỉnh ủy nhấn mạnh vai trò của đồng chí Võ Trọng Hải.",
+     ["Hoàng Trung Dũng"]),
+])
+def test_chairs_after_a_chair_verb_opening_the_sentence(sentence, chairs):
+    ev = event(page(
+        "Tỉnh ủy Hà Tĩnh sơ kết công tác 6 tháng đầu năm",
+        "Chiều 5-7, Ban Thường vụ Tỉnh ủy Hà Tĩnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024. " + sentence),
+        date="2024-07-06")
+    assert ev.chairs == chairs
+
+
+def test_a_banquet_after_talks_has_chairs_of_its_own():
+    art = extract(text=page(
+        "Tổng Bí thư, Chủ tịch nước hội đàm với Tổng Bí thư, Chủ tịch nước Trung Quốc",
+        "Chiều 19-8, tại Bắc Kinh, Tổng Bí thư, Chủ tịch nước Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Trung "
+        "Quốc Tập Cận Bình.",
+        "Tối cùng ngày, Thủ tướng Quốc vụ viện Lý Cường chủ trì tiệc chiêu đãi Tổng Bí thư, Chủ tịch nước Tô Lâm "
+        "và Đoàn đại biểu cấp cao Việt Nam.") + "\n", date="2024-08-20")
+    talks, banquet = art.events
+    assert (talks.kind, talks.chairs) == ("hội đàm", [])
+    assert (banquet.kind, banquet.chairs) == ("chiêu đãi", ["Lý Cường"])
+    assert (banquet.date, banquet.part_of_day) == ("2024-08-19", "tối")
+
+
+def test_a_press_conference_is_no_other_occasion_when_it_is_the_event():
+    ev = event(page(
+        "Họp báo công bố kết quả Đại hội",
+        "Chiều 16-10, Ban Tuyên giáo Tỉnh ủy tổ chức họp báo công bố kết quả Đại hội. Đồng chí Nguyễn Văn Hùng, "
+        "Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì họp báo."), date="2025-10-17")
+    assert (ev.kind, ev.chairs) == ("họp báo", ["Nguyễn Văn Hùng"])

@@ -576,6 +576,17 @@ def find_event_date(text: str, base: _dt.date | str | None = None) -> EventDate 
 
 
 _HELD = re.compile(words_regex(_LEX["held"]["words"], cases=True))
+_SAME_DAY = re.compile(_NOT_LETTER_BEFORE + r"(?:(" + _alt(_PODS) + r")\s+)?(?:" + _alt(_LEX["same_day"]["words"])
+                       + r")" + _NOT_LETTER_AFTER, re.I)
+
+
+def same_day(text: str) -> tuple[bool, str | None]:
+    """Whether `text` puts its occasion on the day of the event just reported (`Tối cùng ngày`, `trong ngày`), and
+    the part of the day it says (`tối`)."""
+    m = _SAME_DAY.search(text)
+    if m is None:
+        return False, None
+    return True, _PODS.get(_key(m.group(1))) if m.group(1) else None
 
 
 def held_dates(text: str) -> list[_dt.date]:

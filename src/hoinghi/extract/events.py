@@ -18,7 +18,7 @@ from functools import cache
 from operator import attrgetter, itemgetter
 
 from hoinghi import lexicons
-from hoinghi.clean.dates import EventDate, find_event_date
+from hoinghi.clean.dates import EventDate, find_event_date, same_day
 from hoinghi.extract.spans import ByStart, Cover
 from hoinghi.model import BridgePoint, Event
 from hoinghi.text import trie_regex, words_regex
@@ -90,6 +90,11 @@ class _Lex:
         self.not_attendance_after = tuple(ev["attendance_not_after"])
         self.parent = _Printed(ev["parent"]["word"], re.compile(ev["parent"]["pattern"]))
         self.theme = _Printed(ev["theme"]["word"], re.compile(ev["theme"]["pattern"]))
+        session = ev["session"]
+        self.session_kind = session["kind"]
+        nouns = trie_regex(_both_cases(sorted(session["nouns"])))
+        self.session_after = re.compile(session["after_name"] + rf"({nouns})(?![\wÀ-ỹ])")
+        self.session_before = re.compile(rf"(?<![\wÀ-ỹ])({nouns})\s+(?:của\s+)?$")
         mode = ev["mode"]
         self.hybrid = re.compile(mode["hybrid"])
         self.online, self.linked = mode["online"], mode["linked"]
@@ -139,6 +144,10 @@ class _Lex:
         self.chairs_also = re.compile(ev["chairs_also"])
         self.chair_openers = frozenset(["", *ev["chair_openers"]])
         self.chairs_listed_open = re.compile(ev["chairs_listed_open"])
+        self.chairs_fronted = re.compile(ev["chairs_fronted"])
+        occasions = ev["other_occasions"]
+        self.occasion_kinds = {k.lower(): v for k, v in occasions.items()}
+        self.occasion = re.compile(r"\s+(?:buổi\s+|cuộc\s+)?(" + trie_regex(sorted(occasions)) + r")(?![\wÀ-ỹ])", re.I)
         self.clause_openers = frozenset(["", *ev["clause_openers"]])
 
     def _places(self, ev: dict) -> None:
@@ -446,12 +455,14 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     say("kind", how)
     if ev.name:
         say("name", "{}{}", how, "" if ev.name == name else ", run on to the end of the document it names")
+    _as_session(ev, page.lead, say)
     when = _when(page, base if base is not None else _name_year(ev, say), say)
     if when:
         ev.date, ev.part_of_day = when.date, when.part_of_day
         ev.month_day = None if when.date else when.month_day
     ev.mode = _event_mode(page, when, say)
-    ev.parent, ev.theme = _printed(lex().parent, text, "parent", say), _printed(lex().theme, text, "theme", say)
+    ev.parent = ev.parent or _printed(lex().parent, text, "parent", say)
+    ev.theme = _printed(lex().theme, text, "theme", say)
     ev.venue = _venue(page.lead_para, say)
 
     person_at = _person_positions(people)
@@ -463,16 +474,37 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     main_bp = _main_venue_bridge(ev, province)
     ev.city, ev.city_name = _city(page, places, ev.mode, province, main_bp, say)
     roles = _role_words(page, person_at, in_bridge)
-    ev.chairs = _chairs(page, roles, person_at, titles, main_bp, say)
+    events = [ev]
+    ev.chairs = _chairs(page, roles, person_at, titles, main_bp, say, events)
     ev.speakers = _speakers(page, roles, person_at, titles, say)
     ev.bridge_point_count = _bridge_point_count(text, say)
     ev.attendance = _attendance(text, body_start, say)
     ev.documents = _event_documents(title, text, page.sents, documents, say)
-    return [ev]
+    return events
 
 
 _NAME_YEAR = re.compile(r"(?<![^\W\d_])năm\s+((?:19|20)\d\d)(?!\d)", re.I)
 _TERM_YEARS = re.compile(r"(?<![^\W\d_])nhiệm\s+kỳ\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)", re.I)
+
+
+def _as_session(ev: Event, lead: str, say) -> None:
+    """A session of a conference the lead names (`Hội nghị lần thứ 10 … đã họp phiên toàn thể`, `phiên bế mạc Hội
+    nghị …`): the event becomes the session, named with its conference, and the conference its parent."""
+    found = _from_lead(lead)
+    if found is None or not found[1]:
+        return
+    lx, conference = lex(), found[1]
+    at = lead.find(conference)
+    if at == -1:  # (`_proper` capitalised it)
+        at = lead.find(conference[0].lower() + conference[1:])
+    if at == -1:
+        return
+    m = lx.session_after.match(lead, at + len(conference)) or lx.session_before.search(lead, 0, at)
+    if m is None:
+        return
+    session = m.group(1)[0].upper() + m.group(1)[1:]
+    ev.kind, ev.name, ev.parent = lx.session_kind, f"{session} {conference}", conference
+    say("name", "'{}' of the conference the lead names: a session, its parent '{}'", m.group(1), conference)
 
 
 def _name_year(ev: Event, say) -> str | None:
@@ -517,12 +549,30 @@ def _event_mode(page: _Page, when: EventDate | None, say) -> str | None:
         if m:
             mode, explicit, said = _mode(m.group())
             where = f"'{m.group()}'"
+    if mode == "online":  # `Hội nghị trực tuyến …` in the headline, `trực tiếp tại … và trực tuyến …` further on
+        m = lex().hybrid.search(_lead_section(page).lower())
+        if m:
+            mode, said, where = "hybrid", m.group(), "the lead's paragraphs (both ways, more than online alone)"
     if explicit:
         say("mode", "printed '{}' in {}", said, where)
     elif when:
         mode = "in_person"
         say("mode", "a date in the lead and no word for online: in person")
     return mode
+
+
+_LEAD_PARAGRAPHS = 3
+
+
+def _lead_section(page: _Page) -> str:
+    """The first paragraphs of the body (a sapo, the lead, the paragraph after it): where a page says how and where
+    its event was held."""
+    end = page.body_start
+    for _ in range(_LEAD_PARAGRAPHS):
+        end = page.text.find("\n", end + 1)
+        if end == -1:
+            return page.text[page.body_start:]
+    return page.text[page.body_start:end]
 
 
 def _printed(rule: _Printed, text: str, field_: str, say) -> str | None:
@@ -573,24 +623,43 @@ def _role_words(page: _Page, person_at: ByStart, in_bridge: list[tuple[int, int]
 
 
 def _chairs(page: _Page, roles: list, person_at: ByStart, titles: ByStart, main_bp: BridgePoint | None,
-            say) -> list[str]:
+            say, occasions: list[Event]) -> list[str]:
     """Who chaired the event: the chairs of its main bridge point, then the people of each chair verb
-    (`_chairs_of`)."""
+    (`_chairs_of`); a chair verb of another occasion (`chủ trì tiệc chiêu đãi`) adds that occasion, with its
+    chairs, to `occasions` instead."""
     lx = lex()
     chairs = list(dict.fromkeys(main_bp.chairs)) if main_bp else []
     seen = set(chairs)
     if chairs:
         say("chairs", "chairs of the main bridge point {}: {}", main_bp.place, ", ".join(chairs))
+    kind = occasions[0].kind
     for i, m in roles:
         if not m.group().endswith(lx.chair_tails):
             continue
         found, how = _chairs_of(page, page.sents[i], m, person_at, titles)
+        other = lx.occasion.match(page.text, m.end())
+        if other and lx.occasion_kinds[other.group(1).lower()] != kind:
+            if found:
+                occasions.append(_occasion(other, page.sents[i], found, occasions[0]))
+                say("chairs", "not the event's: '{} {}' in sentence {} is another occasion", m.group(),
+                    other.group(1), i)
+            continue
         new = [n for n in dict.fromkeys(found) if n not in seen]
         chairs += new
         seen.update(new)
         if new:
             say("chairs", how + " in sentence {}: {}", m.group(), i, ", ".join(new))
     return chairs
+
+
+def _occasion(m: re.Match, s: _Sentence, chairs: list[str], main: Event) -> Event:
+    """Another occasion than the main event (`m`: its noun after a chair verb), with its chairs; on the main event's
+    day when its sentence says so (`Tối cùng ngày`)."""
+    ev = Event(kind=lex().occasion_kinds[m.group(1).lower()], name=m.group(1), chairs=list(dict.fromkeys(chairs)))
+    same, part_of_day = same_day(s.text)
+    if same:
+        ev.date, ev.month_day, ev.part_of_day = main.date, main.month_day, part_of_day
+    return ev
 
 
 def _chairs_of(page: _Page, s: _Sentence, m: re.Match, person_at: ByStart, titles: ByStart) -> tuple[list, str]:
@@ -603,10 +672,15 @@ def _chairs_of(page: _Page, s: _Sentence, m: re.Match, person_at: ByStart, title
     if under:
         return _under_chair(page, s, s.start + under.end(), person_at, titles)
     listed = lx.chairs_listed.match(text, m.end())
-    if not listed and s.text[: m.start() - s.start].strip() in lx.chair_openers:
+    opens = s.text[: m.start() - s.start].strip() in lx.chair_openers
+    if not listed and opens:
         listed = lx.chairs_listed_open.match(text, m.end())
     if listed:
         return _objects(_list_after(text, sents, starts, s), m.end(), person_at), "listed after '{}'"
+    fronted = lx.chairs_fronted.match(text, m.end()) if opens else None
+    if fronted:
+        return _people_listed(_list_after(text, sents, starts, s), fronted.end(), person_at, titles), \
+            "listed after '{}' opening the sentence"
     return _subjects(_list_before(text, sents, starts, s), m.start(), person_at, titles), "before '{}'"
 
 
@@ -764,6 +838,21 @@ def _list_after(text: str, sents: list[_Sentence], starts: list[int], s: _Senten
             "\n" not in text[sents[last].end: sents[last + 1].start]:
         last += 1
     return s if last == i else _Sentence(s.start, sents[last].end, text[s.start: sents[last].end])
+
+
+def _people_listed(s: _Sentence, pos: int, person_at: ByStart, titles: ByStart) -> list[str]:
+    """`đồng chí A, <positions>; đồng chí B, <positions> và đồng chí C`: the people listed from `pos`, each one a
+    few words (a joint, an honorific) after the positions of the one before; the list ends where other words do."""
+    names, end = [], pos
+    for a, b, n in person_at.between(pos, s.end):
+        if a < end:
+            continue
+        gap = s.text[end - s.start: a - s.start]
+        if len(gap.split()) > 4 or "." in gap or (names and ":" in gap):  # (`các đồng chí: A, …` opens one)
+            break
+        names.append(n)
+        end = _titles_end(b, s.end, titles)
+    return list(dict.fromkeys(names))
 
 
 def _objects(s: _Sentence, pos: int, person_at: ByStart, limit: int = 10) -> list[str]:
