@@ -740,3 +740,13 @@ def test_a_conference_that_opens_is_no_session():
         "Sáng 18-9, tại Hà Nội, Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII khai mạc."),
         date="2024-09-19")
     assert (ev.kind, ev.parent) == ("hội nghị", None)
+
+
+def test_a_speech_verb_in_the_events_name_makes_no_speaker():
+    ev = event(page(
+        "Tỉnh ủy quán triệt Kết luận số 05-KL/TW",
+        "Sáng 13-1, đồng chí Nguyễn Văn Dũng, Ủy viên BCH T.Ư Đảng, Bí thư Tỉnh ủy chủ trì hội nghị quán triệt Kết "
+        "luận số 05-KL/TW của Ban Bí thư. Đồng chí Lê Thị Hoa, Trưởng Ban Tuyên giáo Tỉnh ủy quán triệt nội dung "
+        "kết luận."), date="2025-01-14")
+    assert ev.chairs == ["Nguyễn Văn Dũng"]
+    assert ev.speakers == ["Lê Thị Hoa"]

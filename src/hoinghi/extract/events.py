@@ -107,6 +107,8 @@ class _Lex:
         self.kind = re.compile(_words(kinds))
         self.noun_kinds = [k for k in kinds if k not in ev["not_nouns"]]
         self.noun = re.compile(_words(self.noun_kinds))
+        # a speech verb right after an event noun names the event (`hội nghị quán triệt …`), nobody speaks
+        self.noun_before = re.compile(_words(self.noun_kinds) + r"\s+$")
         self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
         guarded = ev["not_triggers"]
         triggers = [trie_regex(sorted(t for t in ev["triggers"] if t not in guarded))]
@@ -710,6 +712,8 @@ def _speakers(page: _Page, roles: list, person_at: ByStart, titles: ByStart, say
         verb = lx.speech.match(s.text, m.start() - s.start)
         if verb is None or lx.not_speech.match(s.text, verb.end()):
             continue  # `báo cáo viên`: a role noun, not the verb
+        if lx.noun_before.search(s.text, max(0, verb.start() - 24), verb.start()):
+            continue  # `chủ trì hội nghị quán triệt Kết luận …`: the event's name, not a speech
         found, how = _speaker_of(s, verb, person_at, titles)
         new = [n for n in dict.fromkeys(found) if n not in seen]
         speakers += new
