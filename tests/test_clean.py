@@ -766,6 +766,27 @@ def test_wrapped_line_continuing_with_a_name_or_number():
     assert layout.body == [P1, " ".join(wrapped), P2]
 
 
+@pytest.mark.parametrize("wrapped", [
+    ["Chiều 2-5, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị lần thứ 15 dưới sự chủ trì của đồng chí Hồ",
+     "Quốc Dũng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy."],
+    ["Đoàn công tác của tỉnh đã đến thăm và làm việc tại Hà",
+     "Nội theo kế hoạch đã được thống nhất từ đầu năm."],
+    ["Hội nghị có sự tham dự của ông Nguyễn Văn",
+     "Hải cùng lãnh đạo các sở, ngành của tỉnh."],
+])
+def test_a_name_or_place_cut_by_the_wrap_is_joined(wrapped):
+    layout = analyse(article(*wrapped))
+    assert layout.body == [P1, " ".join(wrapped), P2]
+
+
+def test_a_line_ending_on_a_name_before_a_new_paragraph_is_not_joined():
+    lines = ["Hội nghị nhận được nhiều ý kiến đóng góp tâm huyết của các đồng chí Ủy viên Ban Thường vụ",
+             "Ban Chấp hành thống nhất cao với dự thảo báo cáo chính trị trình Đại hội và đề nghị bổ sung một số nội "
+             "dung về phát triển kinh tế."]
+    layout = analyse(article(*lines))
+    assert layout.body == [P1, *lines, P2]
+
+
 def test_wrapped_line_that_reads_like_a_caption():
     wrapped = ["Đồng chí Bí thư Tỉnh ủy phát biểu tại Hội nghị và đề nghị các cấp ủy tiếp tục quan tâm",
                "lãnh đạo công tác tuyên giáo trong tình hình mới."]

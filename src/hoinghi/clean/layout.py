@@ -218,6 +218,9 @@ class _Rules:
         join = lay["join"]
         self.dangling = (",",) + tuple(" " + w for w in join["dangling_raw"])
         self.salutation = re.compile(words_regex(join["salutations_raw"]))
+        cut = join["name_cut_max_syllables"]
+        self.name_cut_end = re.compile(rf"\s(?:{trie_regex(sorted(join['dangling_raw']))})(?:\s[{UPPER}][{LOWER}]*){{1,{cut}}}$")
+        self.name_cut_start = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s[{UPPER}][{LOWER}]*){{0,{cut}}}(?:,|\s[{LOWER}])")
         self.wrap_width = (join["wrap_min_width"], join["wrap_max_width"])
         self.wrap_full = join["wrap_full_percent"] / 100
         self.wrap_min_lines = join["wrap_min_lines"]
@@ -927,12 +930,18 @@ def _join_wrapped(content: list[Line], r: _Rules) -> None:
                 prev = None
             continue
         if prev is not None and not prev.text.rstrip().endswith(_SENTENCE_END) and (
-                _LOWER_START.match(ln.text) or prev.text.endswith(r.dangling)) and not r.salutation.match(ln.text) \
+                _LOWER_START.match(ln.text) or prev.text.endswith(r.dangling) or _name_cut(prev, ln, r)) \
+                and not r.salutation.match(ln.text) \
                 and _HAS_LOWER.search(ln.text):  # a heading in capitals (`QUYẾT NGHỊ`) stands alone
             prev.retext(prev.text + " " + ln.text)
             ln.label, ln.why = "joined", "continues the line before"
             continue
         prev = ln
+
+
+def _name_cut(prev: Line, ln: Line, r: _Rules) -> bool:
+    """`… dưới sự chủ trì của đồng chí Hồ` / `Quốc Dũng, Bí thư Tỉnh ủy`: a name (or a place) cut by the wrap."""
+    return r.name_cut_end.search(prev.text) is not None and r.name_cut_start.match(ln.text) is not None
 
 
 def _pick_date(layout: Layout, content: list[Line], title_pos: int | None) -> None:
