@@ -433,6 +433,11 @@ def chain(text: str) -> dict[str, list[str]]:
      "nghệ, đổi mới sáng tạo và chuyển đổi số, Ủy viên Bộ Chính trị, kết luận hội nghị.",
      {"Mai Văn Chính": ["Thủ tướng Chính phủ", "Trưởng Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, "
                         "đổi mới sáng tạo và chuyển đổi số", "Ủy viên Bộ Chính trị"]}),
+    ("Ông Lê Văn Đảng, Phó Trưởng ban Thường trực Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh báo cáo.",
+     {"Lê Văn Đảng": ["Phó Trưởng ban Thường trực Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh"]}),
+    ("Đồng chí Vũ Thị Lan, thành viên Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh, Chánh Thanh "
+     "tra tỉnh dự.",
+     {"Vũ Thị Lan": ["thành viên Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh", "Chánh Thanh tra tỉnh"]}),
     # … but what follows a position after a comma in lower case is not its body
     ("Đồng chí Lê Văn An, Phó Chủ tịch UBND tỉnh, lãnh đạo các sở, ngành dự.", {"Lê Văn An": ["Phó Chủ tịch UBND tỉnh"]}),
     ("Ông Lê Văn Tâm, Giám đốc Sở Nội vụ, người gắn bó nhiều năm với ngành, cho biết.",

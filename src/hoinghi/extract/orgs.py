@@ -39,6 +39,7 @@ class _Lex:
         self.head = re.compile(rf"(?:{heads})(?![{LO}])")
         self.inner = set(orgs["inner_words"])
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
+        self.against = [orgs["against"][0], ",", orgs["against"][1]]  # as read by `_Tokens`: the comma a token
         self.not_orgs = re.compile(trie_regex(orgs["not_orgs"]))
         self.after_name = set(orgs["after_name_words"])
         self.kept_alone = set(orgs["kept_alone"])
@@ -138,9 +139,6 @@ def find_organizations(text: str, person_spans: list[tuple[int, int]] = ()) -> l
     return list(found.values())
 
 
-_AGAINST = ["phòng", ",", "chống"]
-
-
 class _Tokens(list):
     """The words and signs after an organisation's head, read a few at a time as the phrase needs them: each as
     (token, start, end, lower case); `lows` holds the lower cases alone."""
@@ -204,7 +202,7 @@ def _take(ph: _Phrase, toks: _Tokens, i: int, blocked, lx: _Lex) -> int:
     if (ph.end < s - 1 and "\n" in ph.text[ph.end:s]) or (blocked and blocked[s]):
         return 0
     c = tok[0]
-    if (c.isupper() or c.isdigit()) and first != "phòng":  # the words after it are not needed
+    if (c.isupper() or c.isdigit()) and first != lx.against[0]:  # the words after it are not needed
         return _take_capital(ph, toks, i, first, lx)
     if len(toks) < i + 3:
         toks.have(i + 3)
@@ -213,7 +211,7 @@ def _take(ph: _Phrase, toks: _Tokens, i: int, blocked, lx: _Lex) -> int:
         stops = lx.stops.get(first)
         if stops and _is_stop(low, stops, toks, i, lx):
             return 0
-    if first == "phòng" and low == _AGAINST:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
+    if first == lx.against[0] and low == lx.against:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
         ph.end, ph.prev_cap, ph.against = toks[i + 2][2], False, True
         return 3
     if not c.isalnum():

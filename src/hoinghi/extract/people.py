@@ -82,7 +82,10 @@ class _Lex:
         self.after_proper = set(lex["after_proper_name"])
         self.org_words = {h for h in lex["org_heads"] if " " not in h}
         self.trailing_first = {w.split()[0] for w in lex["trailing_words"]} | {"đồng", "nguyên", "đại", "lãnh"}
-        self.pairs = {tuple(p.split()[:2]) for p in lexicons.load("organizations.toml")["inner_pairs"]}
+        orgs = lexicons.load("organizations.toml")
+        self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
+        against = orgs["against"]  # `phòng, chống`: the two words with the comma between, as printed
+        self.against = (" " + against[0], against[1] + " ", f"{against[0]}, {against[1]}")
         org_alt = "|".join(re.escape(o) for o in sorted(lex["org_heads"], key=len, reverse=True))
         self.org_at_start = re.compile(rf"^(?:{org_alt})(?![{LO}])")
         self.compounds = {k: re.compile(rf"(?:{v})(?![{LO}])") for k, v in lex["compounds"].items()}
@@ -266,6 +269,8 @@ def _goes_on(prev: str, part: str, lx: _Lex) -> bool:
         return False  # (what the stop word leaves opens as the part does)
     stop = lx.stop.search(body)  # the last field may run into the verb: `… và chuyển đổi số tới dự`
     body = body[:stop.start()].strip() if stop else body
+    if body and _against(prev, body, lx):
+        return True
     words = body.split()
     if not words or not body[0].islower() or len(words) > 10 or words[0] in lx.trailing_first or \
             lx.head.search(body) or lx.name.search(body) or not lx.head.search(prev):
@@ -273,6 +278,15 @@ def _goes_on(prev: str, part: str, lx: _Lex) -> bool:
     if " về " in prev and prev.rstrip()[-1:].islower():
         return True
     return len(words) <= 5 and any(w[:1].isupper() for w in words[1:]) and not any(w in lx.org_words for w in words)
+
+
+def _against(prev: str, body: str, lx: _Lex) -> bool:
+    """`Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`: `chống` after `phòng`, and the short list of lower-case
+    fields after `phòng, chống`, go on with the body's name."""
+    if prev.endswith(lx.against[0]) and body.startswith(lx.against[1]):
+        return lx.head.search(prev) is not None
+    return lx.against[2] in prev and len(body.split()) <= 4 and not lx.head.search(body) and \
+        not lx.name.search(body)
 
 
 def _position_in(part: str, at_start: bool) -> tuple[int, int, bool] | None:

@@ -143,7 +143,7 @@ SHAPES: dict[str, Any] = {
     }),
     "leftovers.toml": Mapping(_LEFTOVER_RULE),
     "organizations.toml": Table({
-        "inner_words": WORDS, "inner_pairs": WORDS, "not_orgs": WORDS, "stops": WORDS, "kinds": Mapping(STR),
+        "inner_words": WORDS, "inner_pairs": WORDS, "against": WORDS, "not_orgs": WORDS, "stops": WORDS, "kinds": Mapping(STR),
         "known": Mapping(STR), "people_stops_inside": WORDS, "after_name_words": WORDS, "dangling_words": WORDS,
         "not_after_and": WORDS, "kept_alone": WORDS, "stop_guards": Mapping(Table({"not_after": WORDS})),
     }),
