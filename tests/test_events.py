@@ -750,3 +750,25 @@ def test_a_speech_verb_in_the_events_name_makes_no_speaker():
         "kết luận."), date="2025-01-14")
     assert ev.chairs == ["Nguyễn Văn Dũng"]
     assert ev.speakers == ["Lê Thị Hoa"]
+
+
+def test_an_event_had_by_someone_da_co_buoi():
+    ev = event(page(
+        "Các Đại sứ đem lại nguồn lực cho đất nước",
+        "Chiều 7/11, tại Hà Nội, Trưởng ban Tổ chức Trung ương Trần Văn Nam đã có buổi gặp mặt các Đại sứ, Tổng "
+        "Lãnh sự trước khi lên đường nhận nhiệm vụ.",
+        "Phát biểu tại buổi gặp mặt, ông Trần Văn Nam đề nghị các Đại sứ phát huy vai trò nòng cốt."), date="2019-11-08")
+    assert (ev.kind, ev.date, ev.city) == ("họp mặt", "2019-11-07", "Hà Nội")
+    assert ev.speakers == ["Trần Văn Nam"]
+
+
+def test_the_lead_is_the_first_sentence_naming_an_event_of_its_own():
+    ev = event(page(
+        "Thái Nguyên: Ngày hội lớn của Đảng bộ tỉnh",
+        "Kính thưa Đoàn Chủ tịch Đại hội.",
+        "Các đảng bộ trong tỉnh đã tích cực chuẩn bị Đại hội đại biểu toàn quốc lần thứ XIII của Đảng.",
+        "Sáng 14-10, Ban Chấp hành Đảng bộ tỉnh Thái Nguyên long trọng tổ chức Đại hội đại biểu Đảng bộ tỉnh lần "
+        "thứ XX, nhiệm kỳ 2020-2025."), date="2020-10-15")
+    assert (ev.kind, ev.date) == ("đại hội", "2020-10-14")
+    assert ev.name.startswith("Đại hội đại biểu Đảng bộ tỉnh lần thứ XX")
+    assert ev.organizers == ["Ban Chấp hành Đảng bộ tỉnh Thái Nguyên"]

@@ -128,6 +128,7 @@ class _Lex:
         self.section_name_min_words = ev["section_name"]["min_words"]
         self.section_generic = frozenset(ev["section_name"]["generic"])
         self.live_blog = re.compile(ev["live_blog"])
+        self.salutation = re.compile(words_regex(lexicons.load("layout.toml")["join"]["salutations_raw"]))
 
     def _roles(self, ev: dict) -> None:
         chair_verbs = ev["chair_verbs"]
@@ -349,6 +350,11 @@ def _inside_a_name(before: str) -> bool:
     return tail.endswith(lx.name_holders) or tail.lower().endswith(lx.other_event_before)
 
 
+def _names_own_event(sentence: str) -> bool:
+    """An event noun in the sentence that is no part of a body's or venue's name and names no other event."""
+    return any(not _inside_a_name(sentence[max(0, m.start() - 60): m.start()]) for m in lex().kind.finditer(sentence))
+
+
 def _through_documents(name: str | None, text: str, body_start: int, documents: list) -> str | None:
     """A name cut at a comma inside the document it names (`… Kết luận 57 về nâng cao chất lượng, hiệu quả …`) runs
     on to the end of that document's mention."""
@@ -394,6 +400,9 @@ def _reasons(why: list) -> Callable[..., None]:
     return say
 
 
+_LEAD_TRIES = 3  # the sentences with an event noun tried for the lead
+
+
 @dataclass(slots=True)
 class _Page:
     """The parts of an article the event is read from."""
@@ -413,7 +422,12 @@ class _Page:
         sents = sentences(text)
         body_sents = [s for s in sents if s.start >= body_start]
         kind = lex().kind
-        lead_s = next((s for s in body_sents if kind.search(s.text)), body_sents[0] if body_sents else None)
+        salutation = lex().salutation
+        naming = [s for s in body_sents if kind.search(s.text) and not salutation.match(s.text.lstrip())]
+        # the first that names an event of its own (`tiến tới Đại hội …` names another one), else the first; none
+        # of a speech's salutations (`Kính thưa Đoàn Chủ tịch Đại hội`)
+        lead_s = next((s for s in naming[:_LEAD_TRIES] if _names_own_event(s.text)), naming[0] if naming else
+                      body_sents[0] if body_sents else None)
         lead_para_end = text.find("\n", body_start)
         lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
         event_para = None
@@ -522,9 +536,13 @@ def _name_year(ev: Event, say) -> str | None:
 
 
 def _when(page: _Page, base: dt.date | str | None, say) -> EventDate | None:
-    """The lead says when; failing it, the next paragraph (a date further down is history, not this event)."""
+    """The lead says when; failing it, the paragraph that names the event, then the paragraph after the lead (a date
+    further down is history, not this event)."""
     when = find_event_date(page.lead_para, base)
     where = "the lead"
+    if when is None and page.event_para:  # (after a sapo or a speech's salutations)
+        when = find_event_date(page.event_para[1], base)
+        where = "the paragraph that names the event"
     if when is None and page.lead_para_end != -1:
         second_end = page.text.find("\n", page.lead_para_end + 1)
         when = find_event_date(page.text[page.lead_para_end: second_end if second_end != -1 else len(page.text)],
