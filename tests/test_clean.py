@@ -1053,6 +1053,23 @@ def test_short_line_printed_twice_in_a_row_is_alt_text_and_caption():
     assert layout.captions == [line]
 
 
+def test_a_long_caption_printed_twice_in_a_row_is_kept_once_as_caption():
+    line = ("Thủ tướng Chính phủ Phạm Minh Chính phát biểu chỉ đạo Hội nghị trực tuyến toàn quốc triển khai công tác bầu cử đại biểu "
+            "Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026, sáng 21/1/2021.")
+    assert 40 < len(line.split()) <= 45
+    layout = analyse(article(line, line))
+    assert layout.body == [P1, P2]
+    assert layout.captions == [line]
+
+
+def test_alt_text_above_the_caption_with_its_credit_is_dropped():
+    alt = "Bí thư Tỉnh ủy phát biểu tại Hội nghị tổng kết công tác tuyên giáo năm 2023"
+    caption = alt + " (Ảnh: Minh Hà)"
+    layout = analyse(article(alt, caption))
+    assert layout.body == [P1, P2]
+    assert layout.captions == [caption]
+
+
 def test_a_byline_and_date_on_one_line():
     text = "\n".join(["Trang chủ > Thời sự", TITLE, "PV - 03/04/2025 17:35", P1, P2])
     layout = analyse(text)

@@ -864,6 +864,14 @@ def _slug_title(content: list[Line], url: str | None) -> Line | None:
     return None
 
 
+def _alt_text_of(prev: Line, caption: Line) -> bool:
+    """`Tổng Bí thư phát biểu tại Hội nghị` above `Tổng Bí thư phát biểu tại Hội nghị. (Ảnh: TTXVN)`: the caption's
+    words again, without its credit."""
+    words = prev.text.rstrip(" .").split()
+    printed = caption.text.split()
+    return len(words) >= 4 and len(printed) > len(words) and printed[:len(words)] == words
+
+
 def _repeated_lines(content: list[Line], r: _Rules) -> None:
     """A paragraph printed twice is kept once; a short line printed twice in a row is a photo's alt text and its
     caption."""
@@ -875,9 +883,11 @@ def _repeated_lines(content: list[Line], r: _Rules) -> None:
                 prev = None
             continue
         first = seen.get(ln.text)
+        if prev is not None and prev.label in ("body", "caption") and ln.label == "caption" and _alt_text_of(prev, ln):
+            prev.label, prev.why = "leftover", "a photo's alt text (the caption with its credit follows)"
         if first is None:
             seen[ln.text] = ln
-        elif first is prev and first.label == "body" and ln.words <= 40 and not ln.text.endswith(":") and \
+        elif first is prev and first.label == "body" and ln.words <= r.caption_max and not ln.text.endswith(":") and \
                 not r.lead.match(ln.text) and not r.caption_not_starts.search(ln.folded) and \
                 (ln.words <= 20 or r.caption_verbs.search(ln.folded)):  # what a photo shows, not a lead twice
             first.label, first.why = "leftover", "a photo's alt text (the caption follows)"
