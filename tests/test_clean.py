@@ -898,9 +898,6 @@ def test_masthead_is_not_the_title_or_section():
     assert layout.section == ["Chính trị"]
 
 
-@pytest.mark.xfail(reason="_pick_title/_caption_like: a headline that reads like a caption (`Bí thư Tỉnh ủy dự "
-                          "Hội nghị …`) is taken for a photo caption even when a date line follows it",
-                   strict=True)
 def test_headline_that_reads_like_a_caption():
     title = "Bí thư Tỉnh ủy dự Hội nghị tổng kết công tác tuyên giáo năm 2023"
     layout = analyse("\n".join([title, "14/12/2023 08:30", P1, P2, BYLINE]))
@@ -1068,6 +1065,18 @@ def test_alt_text_above_the_caption_with_its_credit_is_dropped():
     layout = analyse(article(alt, caption))
     assert layout.body == [P1, P2]
     assert layout.captions == [caption]
+
+
+def test_a_headline_that_reads_like_a_caption_opening_the_page_is_the_title():
+    title = "Lãnh đạo tỉnh Quảng Ninh tiếp Ban Tổ chức Lễ hội Việt Nam tại Nhật Bản"
+    lead = ("(PLVN) - Ngày 14/10, tại TP Hạ Long, bà Nguyễn Thị Hạnh, Phó Chủ tịch UBND tỉnh Quảng Ninh, tiếp đoàn Ban "
+            "Tổ chức Lễ hội Việt Nam tại Sapporo do ông Nakata Takahiro làm trưởng đoàn.")
+    layout = analyse("\n".join([title, lead, P2]))
+    assert layout.title == title
+    assert layout.captions == []
+    # after the remains of its photo, a line like it is the photo's caption
+    layout = analyse("\n".join(["leftcenterrightdel", title, "", lead, P2]))
+    assert layout.title is None and layout.captions == [title]
 
 
 def test_a_byline_and_date_on_one_line():

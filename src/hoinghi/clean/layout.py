@@ -910,10 +910,18 @@ def _pick_title(header: list[Line], r: _Rules) -> int | None:
         score = words * (0.5 if _caption_like(ln, r) else 0.8 if upper else 1.0)
         if score > best_score:
             best, best_score = i, score
-    if best is not None and _caption_like(header[best], r) and not any(
+    if best is not None and _caption_like(header[best], r) and not _opens_page(header, best, r) and not any(
             i != best and ln.label == "body" and ln.words >= r.title_min for i, ln in enumerate(header)):
         return None  # a page that opens on a photo caption has lost its headline
     return best
+
+
+def _opens_page(header: list[Line], i: int, r: _Rules) -> bool:
+    """The line is the page's first, with no full stop and no photo credit: a headline that reads like a caption
+    (`Lãnh đạo tỉnh tiếp Đoàn …`); a photo's caption comes after the remains of its photo (`leftcenterrightdel`)."""
+    text = header[i].text.rstrip()
+    return all(ln.label == "blank" for ln in header[:i]) and not text.endswith(".") and \
+        not r.caption_credit_raw.search(text) and not r.caption_overview.match(text)  # (`Quang cảnh Hội nghị`)
 
 
 def _menu_runs(content: list[Line]) -> set[int]:
