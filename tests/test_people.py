@@ -433,6 +433,9 @@ def chain(text: str) -> dict[str, list[str]]:
      "nghệ, đổi mới sáng tạo và chuyển đổi số, Ủy viên Bộ Chính trị, kết luận hội nghị.",
      {"Mai Văn Chính": ["Thủ tướng Chính phủ", "Trưởng Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, "
                         "đổi mới sáng tạo và chuyển đổi số", "Ủy viên Bộ Chính trị"]}),
+    # an organisation after a comma goes on with a sub-unit, up to `và` and what is no title
+    ("Ông Đỗ Văn Trung, Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao và đại diện lãnh đạo một số sở, ngành dự.",
+     {"Đỗ Văn Trung": ["Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao"]}),
     ("Ông Lê Văn Đảng, Phó Trưởng ban Thường trực Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh báo cáo.",
      {"Lê Văn Đảng": ["Phó Trưởng ban Thường trực Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh"]}),
     ("Đồng chí Vũ Thị Lan, thành viên Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh, Chánh Thanh "
@@ -520,6 +523,11 @@ def test_shared_plural_titles(text, people):
      ["Dương Mộc", "Hạ Kiến Phong"]),
     # … and only there
     ("Đoàn đã thăm Tập Cận Bình Dương và Hạ Long.", []),
+    # a Lao name in syllables joined by hyphens right after a title; its chain is not the next person's
+    ("Bí thư, Tỉnh trưởng tỉnh Khăm Muộn Văn-xay Phong-sạ-vẳn và Chủ tịch UBND tỉnh Quảng Bình Trần Thắng dự.",
+     ["Văn-xay Phong-sạ-vẳn", "Trần Thắng"]),
+    ("Phó Thủ tướng Lào Xổm-đi Đuông-đi tiếp đoàn.", ["Xổm-đi Đuông-đi"]),
+    ("Hợp tác trong lưu vực sông Mê-kông được tăng cường.", []),
     # streets, schools, awards, eras named after someone
     ("Hội nghị diễn ra tại số 12 Lý Thường Kiệt, thành phố Vinh.", []),
     ("Trường THCS Chu Văn An tổ chức lễ khai giảng.", []),

@@ -92,6 +92,9 @@ class _Lex:
         self.name, self.any_name = _name_patterns(self.surnames)
         foreign = trie_regex(sorted(set(lex["foreign_surnames"]) - self.surnames), after_first=_NO_LETTER_BEFORE)
         self.foreign_name = re.compile(rf"(?:{foreign})(?:[ ]{SYL}){{1,2}}(?![{LO}{UP}\w]| [{UP}])")
+        # a Lao or Khmer name written in syllables joined by hyphens (`Văn-xay Phong-sạ-vẳn`, `Xổm-phăn`)
+        hyphened = rf"[{UP}][{LO}]*(?:-[{LO}]+)+"
+        self.hyphened_name = re.compile(rf"(?<![\w-]){hyphened}(?:[ ](?:{hyphened}|{SYL})){{0,3}}(?![\w-])")
         hon_alt = trie_regex(self.honorifics)
         # an honorific and the space after it; where it starts is checked in Python (a look-behind here costs more)
         self.honorific = re.compile(rf"(?:{hon_alt}) ")
@@ -482,9 +485,12 @@ def _continue_sub_unit(text: str, body: str, base: int, sep: str, spans: list[_S
             lx.sub_unit.search(text[spans[-1][0]:spans[-1][1]])):
         return False
     stop = lx.stop.search(body)
+    end = stop.start() if stop else len(body)
+    joint = lx.title_after_and.search(body, org.end(), end)  # `…, Bộ Ngoại giao và đại diện lãnh đạo các sở`
+    end = joint.start() if joint else end
     s, _e, f, r = spans[-1]
-    spans[-1] = (s, base + len(body[: stop.start() if stop else len(body)].rstrip(" .")), f, r)
-    return not stop
+    spans[-1] = (s, base + len(_without_trailing(body[:end].rstrip(" ."), lx)), f, r)
+    return not (stop or joint)
 
 
 def _chain_before(text: str, start: int, floor: int) -> tuple[list[_Span], int]:
@@ -573,6 +579,8 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
     _honorific_names(text, found, is_region, lx)
     _latin_names(latin, found)
     _foreign_names(text, found, is_place, lx)
+    if "-" in text:
+        _hyphened_names(text, found, is_place, lx)
     people = _read_people(text, found, is_place)
     _refer_back(text, people)
     return people
@@ -645,6 +653,17 @@ def _foreign_names(text: str, found: _Candidates, is_place: Callable[[str], bool
         if found.covers(s) or is_place(m.group()) or any(w in lx.not_name_syl for w in words[1:]):
             continue
         found.add(s, m.end(), "foreign name after title")
+        found.foreign.add(s)
+
+
+def _hyphened_names(text: str, found: _Candidates, is_place: Callable[[str], bool], lx: _Lex) -> None:
+    """Names in syllables joined by hyphens (`Bí thư, Tỉnh trưởng tỉnh Khăm Muộn Văn-xay Phong-sạ-vẳn`): people
+    when a title stands right before them (checked once the titles are read, as for names in Latin script)."""
+    for m in lx.hyphened_name.finditer(text):
+        s = m.start()
+        if found.covers(s) or is_place(m.group()):
+            continue
+        found.add(s, m.end(), "hyphened name after title")
         found.foreign.add(s)
 
 
