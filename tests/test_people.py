@@ -528,6 +528,9 @@ def test_shared_plural_titles(text, people):
      ["Văn-xay Phong-sạ-vẳn", "Trần Thắng"]),
     ("Phó Thủ tướng Lào Xổm-đi Đuông-đi tiếp đoàn.", ["Xổm-đi Đuông-đi"]),
     ("Hợp tác trong lưu vực sông Mê-kông được tăng cường.", []),
+    # a middle initial inside a name in Latin script
+    ("Ngài Jerril G. Santos, Đại sứ Philippines tại Việt Nam phát biểu.", ["Jerril G. Santos"]),
+    ("Đại sứ Hoa Kỳ Marc E. Knapper chúc mừng.", ["Marc E. Knapper"]),
     # streets, schools, awards, eras named after someone
     ("Hội nghị diễn ra tại số 12 Lý Thường Kiệt, thành phố Vinh.", []),
     ("Trường THCS Chu Văn An tổ chức lễ khai giảng.", []),

@@ -100,7 +100,8 @@ class _Lex:
         self.honorific = re.compile(rf"(?:{hon_alt}) ")
         # any capitalised name after an honorific (names of ethnic minorities, foreigners: `Chẩu Văn Lâm`)
         # the name after an honorific, matched where `find` has found the honorific
-        self.cued_tail = re.compile(rf"[ ]+((?:{SYL})(?:[ ](?:{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
+        # (a middle initial in it: `Jerril G. Santos`)
+        self.cued_tail = re.compile(rf"[ ]+((?:{SYL})(?:[ ](?:[{UP}]\.(?=[ ][{UP}])|{SYL}|[{UP}][{LO}]*-[{LO}]+)){{1,5}})")
         # a given name alone after an honorific or a title (`ông Tuấn`, `Bí thư Hùng`): a later mention
         self.given_cue = re.compile(rf"(?:{'|'.join(_by_first_letter(self.honorifics))}|{head}) $")  # right before a given name used alone
         # at the start or after a space or a mark (checked after the first letter: see `trie_regex`)
@@ -356,7 +357,8 @@ def _position_to_end(stripped: str, lx: _Lex) -> tuple[int, int] | None:
 
 
 # (the boundary before it is checked after its first letter: see `trie_regex`)
-_LATIN_REST = r"(?<![\w-].)[a-z]+(?:[ -][A-Z][a-z]+){1,3}(?![\w-])"  # a run in Latin script, after its letter
+# a run in Latin script, after its letter; a middle initial inside it (`Jerril G. Santos`)
+_LATIN_REST = r"(?<![\w-].)[a-z]+(?:[ -][A-Z][a-z]+|[ ][A-Z]\.(?=[ ][A-Z][a-z])){1,3}(?![\w-])"
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # a Vietnamese syllable without its marks: initial consonant, vowels, final consonant
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
