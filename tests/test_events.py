@@ -772,3 +772,15 @@ def test_the_lead_is_the_first_sentence_naming_an_event_of_its_own():
     assert (ev.kind, ev.date) == ("đại hội", "2020-10-14")
     assert ev.name.startswith("Đại hội đại biểu Đảng bộ tỉnh lần thứ XX")
     assert ev.organizers == ["Ban Chấp hành Đảng bộ tỉnh Thái Nguyên"]
+
+
+def test_a_speech_at_another_named_event_is_not_this_events():
+    ev = event(page(
+        "Ủy ban Quốc gia UNESCO Việt Nam tổng kết công tác năm 2021",
+        "Sáng 10/1, Ủy ban Quốc gia UNESCO Việt Nam tổ chức Hội nghị tổng kết công tác năm 2021 và phương hướng năm "
+        "2022. Thứ trưởng Ngoại giao Đặng Hoàng Giang phát biểu khai mạc.",
+        "Tại Hội nghị Văn hóa toàn quốc triển khai thực hiện Nghị quyết Đại hội XIII của Đảng, Tổng Bí thư Nguyễn "
+        "Phú Trọng đã khẳng định văn hóa là bản sắc của dân tộc.",
+        "Tại hội nghị, ông Lê Thị Thu Hằng, Tổng Thư ký Ủy ban cho biết năm 2021 đã hoàn thành nhiều nhiệm vụ."),
+        date="2022-01-11")
+    assert ev.speakers == ["Đặng Hoàng Giang", "Lê Thị Thu Hằng"]

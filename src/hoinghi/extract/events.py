@@ -21,7 +21,7 @@ from hoinghi import lexicons
 from hoinghi.clean.dates import EventDate, find_event_date, same_day
 from hoinghi.extract.spans import ByStart, Cover
 from hoinghi.model import BridgePoint, Event
-from hoinghi.text import trie_regex, words_regex
+from hoinghi.text import fold, trie_regex, words_regex
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
 # a dot inside an abbreviation (`UVT.Ư Đảng`, `TP.HCM`) ends no sentence: a stop is followed by a space or the end.
@@ -109,6 +109,7 @@ class _Lex:
         self.noun = re.compile(_words(self.noun_kinds))
         # a speech verb right after an event noun names the event (`hội nghị quán triệt …`), nobody speaks
         self.noun_before = re.compile(_words(self.noun_kinds) + r"\s+$")
+        self.at_event = re.compile(r"(?<![\wÀ-ỹ])[Tt]ại\s+(?=" + _words(self.noun_kinds) + ")")
         self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
         guarded = ev["not_triggers"]
         triggers = [trie_regex(sorted(t for t in ev["triggers"] if t not in guarded))]
@@ -492,7 +493,7 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     roles = _role_words(page, person_at, in_bridge)
     events = [ev]
     ev.chairs = _chairs(page, roles, person_at, titles, main_bp, say, events)
-    ev.speakers = _speakers(page, roles, person_at, titles, say)
+    ev.speakers = _speakers(page, roles, person_at, titles, say, ev.name)
     ev.bridge_point_count = _bridge_point_count(text, say)
     ev.attendance = _attendance(text, body_start, say)
     ev.documents = _event_documents(title, text, page.sents, documents, say)
@@ -719,9 +720,11 @@ def _under_chair(page: _Page, s: _Sentence, pos: int, person_at: ByStart, titles
     return first + rest, "after '{}', then the others chairing with the first"
 
 
-def _speakers(page: _Page, roles: list, person_at: ByStart, titles: ByStart, say) -> list[str]:
+def _speakers(page: _Page, roles: list, person_at: ByStart, titles: ByStart, say, name: str | None = None
+              ) -> list[str]:
     """Who spoke: the subject of a speech verb (`đồng chí X phát biểu`), or the one person after a verb that opens
-    its sentence (`Phát biểu tại hội nghị, đồng chí X …`)."""
+    its sentence (`Phát biểu tại hội nghị, đồng chí X …`); not at another event the sentence names (`Tại Hội nghị
+    Văn hóa toàn quốc …, Tổng Bí thư … khẳng định`) than the event `name`d."""
     lx = lex()
     speakers: list[str] = []
     seen: set[str] = set()
@@ -730,6 +733,10 @@ def _speakers(page: _Page, roles: list, person_at: ByStart, titles: ByStart, say
         verb = lx.speech.match(s.text, m.start() - s.start)
         if verb is None or lx.not_speech.match(s.text, verb.end()):
             continue  # `báo cáo viên`: a role noun, not the verb
+        other = _other_event_at(s.text, verb.start(), name)
+        if other:
+            say("speakers", "not at this event: '{}' in sentence {} names '{}'", verb.group(), i, other)
+            continue
         if lx.noun_before.search(s.text, max(0, verb.start() - 24), verb.start()):
             continue  # `chủ trì hội nghị quán triệt Kết luận …`: the event's name, not a speech
         found, how = _speaker_of(s, verb, person_at, titles)
@@ -739,6 +746,24 @@ def _speakers(page: _Page, roles: list, person_at: ByStart, titles: ByStart, say
         if new:
             say("speakers", how + " sentence {}: {}", verb.group(), i, ", ".join(new))
     return speakers
+
+
+def _other_event_at(sentence: str, end: int, name: str | None) -> str | None:
+    """The name of another event than `name` that the sentence puts its speech at before `end` (`Tại Hội nghị Văn
+    hóa toàn quốc …,`); a bare noun (`Tại hội nghị`) is this event."""
+    lx = lex()
+    at = lx.at_event.search(sentence, 0, end) if name else None
+    m = lx.noun.match(sentence, at.end()) if at else None
+    if m is None:
+        return None
+    _kind, printed = _named(sentence, m)
+    if len(printed.split()) < _OTHER_NAME_WORDS:
+        return None
+    a, b = fold(printed), fold(name)
+    return None if a in b or b in a else printed
+
+
+_OTHER_NAME_WORDS = 4  # the words of an event's name that can tell it from another
 
 
 def _speaker_of(s: _Sentence, verb: re.Match, person_at: ByStart, titles: ByStart) -> tuple[list, str]:
