@@ -784,3 +784,18 @@ def test_a_speech_at_another_named_event_is_not_this_events():
         "Tại hội nghị, ông Lê Thị Thu Hằng, Tổng Thư ký Ủy ban cho biết năm 2021 đã hoàn thành nhiều nhiệm vụ."),
         date="2022-01-11")
     assert ev.speakers == ["Đặng Hoàng Giang", "Lê Thị Thu Hằng"]
+
+
+@pytest.mark.parametrize(("lead", "city"), [
+    # a city abroad that no gazetteer holds, printed with its unit word before its province and country
+    ("Chiều 18/8, Tổng Bí thư Tô Lâm cùng Đoàn đại biểu cấp cao Việt Nam đã đến thành phố Quảng Châu, tỉnh Quảng "
+     "Đông (Trung Quốc), bắt đầu chuyến thăm cấp Nhà nước.", "Quảng Châu"),
+    ("Chiều 18/8, tại thành phố Quảng Châu, tỉnh Quảng Đông (Trung Quốc), Tổng Bí thư Tô Lâm gặp gỡ cộng đồng người "
+     "Việt Nam.", "Quảng Châu"),
+    # `đến thăm` + a place right after it
+    ("Sáng 5/6, đoàn công tác của Ban Đối ngoại Trung ương đến thăm tỉnh Hà Giang.", "Hà Giang"),
+    # a city of Việt Nam with its unit word is the gazetteer's
+    ("Sáng 5/6, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức hội nghị.", "Vinh"),
+])
+def test_city_after_tai_or_den(lead, city):
+    assert event(page("Hoạt động đối ngoại trong tuần", lead), date="2024-08-19").city == city

@@ -20,8 +20,9 @@ from operator import attrgetter, itemgetter
 from hoinghi import lexicons
 from hoinghi.clean.dates import EventDate, find_event_date, same_day
 from hoinghi.extract.spans import ByStart, Cover
+from hoinghi.geo import unit_words
 from hoinghi.model import BridgePoint, Event
-from hoinghi.text import fold, trie_regex, words_regex
+from hoinghi.text import LOWER, UPPER, fold, trie_regex, words_regex
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
 # a dot inside an abbreviation (`UVT.Ư Đảng`, `TP.HCM`) ends no sentence: a stop is followed by a space or the end.
@@ -160,6 +161,10 @@ class _Lex:
         self.venue = re.compile(rf"t(?<!\w.)ại\s+((?:{heads})\b[^,.;()]*(?:,\s*(?:{parts})\b[^,.;()]*)*)")
         self.venue_stop = re.compile(r"\s" + _any(ev["venue_stops"]) + r"\s")
         self.at_place = re.compile(ev["at_place"])
+        self.arrive, self.arrive_gap = re.compile(ev["arrive"]), ev["arrive_gap"]
+        # a city abroad that no gazetteer holds, printed with its unit word (`tại thành phố Quảng Châu`)
+        city_words = sorted(w for w, level in unit_words().items() if level == "city" and "ủy" not in w.lower())
+        self.unit_city = re.compile(rf"(?:{trie_regex(city_words)})\s+([{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*){{0,3}})")
         self.city_stop = re.compile(r"\s" + _any(ev["city_stops"]) + r"\s")
         self.capital_venue = re.compile(r"tại\s+(?:[^.;]{0,40}?)" + _any(ev["capital_venues"]))
 
@@ -1154,12 +1159,36 @@ def _place_after_at(part: str, offset: int, places: ByStart) -> tuple[str, str, 
         seg = part[m.start():m.end(1)]
         stop = lx.city_stop.search(seg)
         end = offset + m.start() + (stop.start() if stop else len(seg))
-        pm = places.first(offset + m.start(), end, lambda pm: pm.place.kind in _CITY_KINDS)
-        if pm is not None:
-            return pm.text, pm.place.canonical or pm.place.name, f"'{pm.text}' after 'tại'"
+        pm = places.first(offset + m.start(), end, _is_city)
+        found = _city_or_abroad(part, offset, pm, lx.unit_city.search(part, m.start(), (pm.start if pm else end) - offset),
+                                places, "tại")
+        if found is not None:
+            return found
         if lx.capital_venue.match(part, m.start()):
             return "Hà Nội", "Hà Nội", f"a venue in the capital: '{m.group()}'"  # `tại Hội trường Diên Hồng, Nhà Quốc hội`, `tại Trụ sở Trung ương Đảng`
+    for m in lx.arrive.finditer(part):  # `đã đến thành phố Quảng Châu`: a place right after it
+        pm = places.first(offset + m.end(), offset + m.end() + lx.arrive_gap, _is_city)
+        found = _city_or_abroad(part, offset, pm, lx.unit_city.match(part, m.end()), places, m.group().strip())
+        if found is not None:
+            return found
+    return None
+
+
+def _is_city(pm) -> bool:
+    return pm.place.kind in _CITY_KINDS
+
+
+def _city_or_abroad(part: str, offset: int, pm, city: re.Match | None, places: ByStart, after: str
+                    ) -> tuple[str, str, str] | None:
+    """The place `pm` found after `after`, or the city abroad printed with its unit word (`city`) before a foreign
+    province or country or none (`thành phố Quảng Châu, tỉnh Quảng Đông (Trung Quốc)`): no gazetteer holds it."""
+    if city is not None and (pm is None or pm.place.kind in _ABROAD) and \
+            places.first(offset + city.start(1), offset + city.end(1)) is None:
+        return city.group(1), city.group(1), f"'{city.group()}', a city abroad, after '{after}'"
+    if pm is not None:
+        return pm.text, pm.place.canonical or pm.place.name, f"'{pm.text}' after '{after}'"
     return None
 
 
 _CITY_KINDS = ("province", "city", "foreign_province", "country")
+_ABROAD = ("foreign_province", "country")

@@ -108,7 +108,7 @@ SHAPES: dict[str, Any] = {
         "chairs_listed_open": REGEX, "chairs_fronted": REGEX, "other_occasions": Mapping(STR),
         "not_speech_before": WORDS, "speech_of": REGEX, "speech_nouns": WORDS, "clause_openers": WORDS, "not_nouns": WORDS,
         "not_triggers": Mapping(WORDS), "name_goes_on": WORDS, "name_drop_heads": WORDS, "name_holders": WORDS,
-        "other_event_before": WORDS, "venue_stops": WORDS, "venue_parts": WORDS, "at_place": REGEX,
+        "other_event_before": WORDS, "venue_stops": WORDS, "venue_parts": WORDS, "at_place": REGEX, "arrive": REGEX, "arrive_gap": INT,
         "city_stops": WORDS, "capital_venues": WORDS, "held_by": REGEX, "opened_by": REGEX, "on_behalf_before": REGEX,
         "complement_before": REGEX,
         "organizer_joints": WORDS, "organizer_terms": REGEXES, "venue_before": REGEX, "national_names": WORDS,
