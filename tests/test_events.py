@@ -798,4 +798,4 @@ def test_a_speech_at_another_named_event_is_not_this_events():
     ("Sáng 5/6, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức hội nghị.", "Vinh"),
 ])
 def test_city_after_tai_or_den(lead, city):
-    assert event(page("Hoạt động đối ngoại trong tuần", lead), date="2024-08-19").city == city
+    assert event(page("Đoàn đại biểu thăm và làm việc", lead), date="2024-08-19").city == city
