@@ -787,6 +787,13 @@ def test_a_line_ending_on_a_name_before_a_new_paragraph_is_not_joined():
     assert layout.body == [P1, *lines, P2]
 
 
+def test_a_salutation_ending_in_a_comma_is_not_joined():
+    lines = ["Thưa toàn thể nhân dân và cử tri trong tỉnh,",
+             "Kỳ họp thứ 19 Hội đồng nhân dân tỉnh khóa XVIII đã hoàn thành toàn bộ nội dung chương trình đề ra."]
+    layout = analyse(article(*lines))
+    assert layout.body == [P1, *lines, P2]
+
+
 def test_wrapped_line_that_reads_like_a_caption():
     wrapped = ["Đồng chí Bí thư Tỉnh ủy phát biểu tại Hội nghị và đề nghị các cấp ủy tiếp tục quan tâm",
                "lãnh đạo công tác tuyên giáo trong tình hình mới."]

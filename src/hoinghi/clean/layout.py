@@ -940,7 +940,8 @@ def _menu_runs(content: list[Line]) -> set[int]:
 
 def _join_wrapped(content: list[Line], r: _Rules) -> None:
     """Join hard-wrapped body lines: a line that does not end a sentence, followed by one in lower case, or one that
-    stops on a comma or a word that cannot end a sentence (`của`, `và`, `đồng chí` …)."""
+    stops on a comma or a word that cannot end a sentence (`của`, `và`, `đồng chí` …); never a speech's salutation
+    (`Thưa toàn thể nhân dân và cử tri trong tỉnh,`)."""
     prev = None
     for ln in content:
         if ln.label != "body":
@@ -949,7 +950,7 @@ def _join_wrapped(content: list[Line], r: _Rules) -> None:
             continue
         if prev is not None and not prev.text.rstrip().endswith(_SENTENCE_END) and (
                 _LOWER_START.match(ln.text) or prev.text.endswith(r.dangling) or _name_cut(prev, ln, r)) \
-                and not r.salutation.match(ln.text) \
+                and not r.salutation.match(ln.text) and not r.salutation.match(prev.text) \
                 and _HAS_LOWER.search(ln.text):  # a heading in capitals (`QUYẾT NGHỊ`) stands alone
             prev.retext(prev.text + " " + ln.text)
             ln.label, ln.why = "joined", "continues the line before"
