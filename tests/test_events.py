@@ -799,3 +799,13 @@ def test_a_speech_at_another_named_event_is_not_this_events():
 ])
 def test_city_after_tai_or_den(lead, city):
     assert event(page("Đoàn đại biểu thăm và làm việc", lead), date="2024-08-19").city == city
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    ("Sáng 5/6, Đảng ủy Khối tổ chức Hội nghị nghiên cứu, học tập, quán triệt các nghị quyết, chỉ thị, kết luận của "
+     "Bộ Chính trị.", "Hội nghị nghiên cứu, học tập, quán triệt các nghị quyết, chỉ thị, kết luận của Bộ Chính trị"),
+    ("Sáng 5/6, UBND tỉnh tổ chức hội nghị quán triệt, hướng dẫn triển khai thực hiện quy hoạch cửa khẩu.",
+     "Hội nghị quán triệt, hướng dẫn triển khai thực hiện quy hoạch cửa khẩu"),
+])
+def test_a_name_goes_on_over_a_list_of_document_kinds(lead, name):
+    assert event(page("Tin hoạt động trong tuần", lead), date="2024-06-06").name == name

@@ -116,7 +116,9 @@ class _Lex:
         triggers = [trie_regex(sorted(t for t in ev["triggers"] if t not in guarded))]
         triggers += [re.escape(t) + "(?! " + _any(after) + ")" for t, after in guarded.items()]
         self.trigger = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(triggers) + r")(?![\wÀ-ỹ])", re.I)
-        self.name_stop = re.compile(r"[.;()]|,\s(?!" + _any(ev["name_goes_on"]) + r"\b)|\s" + _any(ev["name_stops"])
+        # (and a list of documents' kinds: `quán triệt các nghị quyết, chỉ thị, kết luận, quy định của Bộ Chính trị`)
+        goes_on = ev["name_goes_on"] + [k for ks in lexicons.load("documents.toml")["kinds"].values() for k in ks]
+        self.name_stop = re.compile(r"[.;()]|,\s(?!" + _any(goes_on) + r"\b)|\s" + _any(ev["name_stops"])
                                     + r"(?![\wÀ-ỹ])")
         self.name_drop_heads = [h + " " for h in ev["name_drop_heads"]]
         self.name_holders = tuple(ev["name_holders"])
