@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from operator import attrgetter, itemgetter
 
 from hoinghi import lexicons
@@ -96,6 +97,7 @@ class _Lex:
         nouns = trie_regex(_both_cases(sorted(session["nouns"])))
         self.session_after = re.compile(session["after_name"] + rf"({nouns})(?![\wÀ-ỹ])")
         self.session_before = re.compile(rf"(?<![\wÀ-ỹ])({nouns})\s+(?:của\s+)?$")
+        self.session_noun = re.compile(nouns)  # (whether the lead names a session at all)
         mode = ev["mode"]
         self.hybrid = re.compile(mode["hybrid"])
         self.online, self.linked = mode["online"], mode["linked"]
@@ -110,7 +112,7 @@ class _Lex:
         self.noun = re.compile(_words(self.noun_kinds))
         # a speech verb right after an event noun names the event (`hội nghị quán triệt …`), nobody speaks
         self.noun_before = re.compile(_words(self.noun_kinds) + r"\s+$")
-        self.at_event = re.compile(r"(?<![\wÀ-ỹ])[Tt]ại\s+(?=" + _words(self.noun_kinds) + ")")
+        self.at_event = re.compile(r"[Tt](?<![\wÀ-ỹ].)ại\s+(?=" + _words(self.noun_kinds) + ")")
         self.verb_kinds = [(k, re.compile(p)) for k, p in ev["verb_kinds"].items()]
         guarded = ev["not_triggers"]
         triggers = [trie_regex(sorted(t for t in ev["triggers"] if t not in guarded))]
@@ -411,6 +413,21 @@ def _reasons(why: list) -> Callable[..., None]:
 _LEAD_TRIES = 3  # the sentences with an event noun tried for the lead
 
 
+def _lead_sentence(body_sents: list[_Sentence]) -> _Sentence | None:
+    """Of the first sentences with an event noun (none of a speech's salutations: `Kính thưa Đoàn Chủ tịch Đại
+    hội`), the first that names an event of its own (`tiến tới Đại hội …` names another one), else the first of
+    them; else the body's first sentence."""
+    lx = lex()
+    naming = islice((s for s in body_sents if lx.kind.search(s.text) and not lx.salutation.match(s.text.lstrip())),
+                    _LEAD_TRIES)
+    first = None
+    for s in naming:
+        if _names_own_event(s.text):
+            return s
+        first = first or s
+    return first or (body_sents[0] if body_sents else None)
+
+
 @dataclass(slots=True)
 class _Page:
     """The parts of an article the event is read from."""
@@ -429,13 +446,7 @@ class _Page:
     def read(cls, title: str | None, text: str, body_start: int) -> _Page:
         sents = sentences(text)
         body_sents = [s for s in sents if s.start >= body_start]
-        kind = lex().kind
-        salutation = lex().salutation
-        naming = [s for s in body_sents if kind.search(s.text) and not salutation.match(s.text.lstrip())]
-        # the first that names an event of its own (`tiến tới Đại hội …` names another one), else the first; none
-        # of a speech's salutations (`Kính thưa Đoàn Chủ tịch Đại hội`)
-        lead_s = next((s for s in naming[:_LEAD_TRIES] if _names_own_event(s.text)), naming[0] if naming else
-                      body_sents[0] if body_sents else None)
+        lead_s = _lead_sentence(body_sents)
         lead_para_end = text.find("\n", body_start)
         lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
         event_para = None
@@ -514,10 +525,11 @@ _TERM_YEARS = re.compile(r"(?<![^\W\d_])nhiệm\s+kỳ\s+((?:19|20)\d\d)\s*[-–
 def _as_session(ev: Event, lead: str, say) -> None:
     """A session of a conference the lead names (`Hội nghị lần thứ 10 … đã họp phiên toàn thể`, `phiên bế mạc Hội
     nghị …`): the event becomes the session, named with its conference, and the conference its parent."""
-    found = _from_lead(lead)
+    lx = lex()
+    found = _from_lead(lead) if lx.session_noun.search(lead) else None
     if found is None or not found[1]:
         return
-    lx, conference = lex(), found[1]
+    conference = found[1]
     at = lead.find(conference)
     if at == -1:  # (`_proper` capitalised it)
         at = lead.find(conference[0].lower() + conference[1:])
@@ -759,7 +771,7 @@ def _other_event_at(sentence: str, end: int, name: str | None) -> str | None:
     """The name of another event than `name` that the sentence puts its speech at before `end` (`Tại Hội nghị Văn
     hóa toàn quốc …,`); a bare noun (`Tại hội nghị`) is this event."""
     lx = lex()
-    at = lx.at_event.search(sentence, 0, end) if name else None
+    at = lx.at_event.search(sentence, 0, end) if name and "ại " in sentence else None
     m = lx.noun.match(sentence, at.end()) if at else None
     if m is None:
         return None

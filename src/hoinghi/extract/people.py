@@ -94,7 +94,7 @@ class _Lex:
         self.foreign_name = re.compile(rf"(?:{foreign})(?:[ ]{SYL}){{1,2}}(?![{LO}{UP}\w]| [{UP}])")
         # a Lao or Khmer name written in syllables joined by hyphens (`Văn-xay Phong-sạ-vẳn`, `Xổm-phăn`)
         hyphened = rf"[{UP}][{LO}]*(?:-[{LO}]+)+"
-        self.hyphened_name = re.compile(rf"(?<![\w-]){hyphened}(?:[ ](?:{hyphened}|{SYL})){{0,3}}(?![\w-])")
+        self.hyphened_name = re.compile(rf"{hyphened}(?:[ ](?:{hyphened}|{SYL})){{0,3}}(?![\w-])")
         hon_alt = trie_regex(self.honorifics)
         # an honorific and the space after it; where it starts is checked in Python (a look-behind here costs more)
         self.honorific = re.compile(rf"(?:{hon_alt}) ")
@@ -581,8 +581,7 @@ def find_people(text: str, is_place: Callable[[str], bool] = lambda s: False,
     _honorific_names(text, found, is_region, lx)
     _latin_names(latin, found)
     _foreign_names(text, found, is_place, lx)
-    if "-" in text:
-        _hyphened_names(text, found, is_place, lx)
+    _hyphened_names(text, found, is_place, lx)
     people = _read_people(text, found, is_place)
     _refer_back(text, people)
     return people
@@ -661,12 +660,16 @@ def _foreign_names(text: str, found: _Candidates, is_place: Callable[[str], bool
 def _hyphened_names(text: str, found: _Candidates, is_place: Callable[[str], bool], lx: _Lex) -> None:
     """Names in syllables joined by hyphens (`Bí thư, Tỉnh trưởng tỉnh Khăm Muộn Văn-xay Phong-sạ-vẳn`): people
     when a title stands right before them (checked once the titles are read, as for names in Latin script)."""
-    for m in lx.hyphened_name.finditer(text):
-        s = m.start()
-        if found.covers(s) or is_place(m.group()):
-            continue
-        found.add(s, m.end(), "hyphened name after title")
-        found.foreign.add(s)
+    at, after = text.find("-"), 0
+    while at != -1:  # (a hyphen inside a word is rare: found by `find`, the name matched from its word's start)
+        s = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        m = lx.hyphened_name.match(text, s) if s >= after and at and text[at - 1].isalpha() else None
+        if m is not None and (s == 0 or not text[s - 1].isalnum()):
+            after = m.end()
+            if not found.covers(s) and not is_place(m.group()):
+                found.add(s, m.end(), "hyphened name after title")
+                found.foreign.add(s)
+        at = text.find("-", max(at + 1, after))
 
 
 @dataclass
