@@ -514,6 +514,9 @@ def test_shared_plural_titles(text, people):
     ("Đồng chí Lê Văn Đảng, Bí thư Huyện ủy phát biểu.", ["Lê Văn Đảng"]),
     ("Đồng chí Lê Văn Đảng phát biểu.", ["Lê Văn Đảng"]),
     ("Ông Vũ Văn Sở cho biết.", ["Vũ Văn Sở"]),
+    # … also of a name of two syllables, before the dash of a chain
+    ("Dự có các đồng chí: Hà Ban - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy; Giàng A Chu - Phó Bí thư Tỉnh ủy.",
+     ["Hà Ban", "Giàng A Chu"]),
     # … but not when it opens a title after the name
     ("Ông Nguyễn Văn Hùng Bộ trưởng cho biết.", ["Nguyễn Văn Hùng"]),
     # a Chinese name in Vietnamese syllables right after a title

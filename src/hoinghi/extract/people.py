@@ -220,8 +220,10 @@ def _syllables_end(words: list[str], start: int, lx: _Lex) -> int:
 
 def _compound_end(words: list[str], start: int, end: int, next_word: str, lx: _Lex) -> int:
     """The name's end, corrected for a last capital that does or does not open a common noun with the next word."""
-    if end == len(words) - 1 and end - start >= 2 and _last_is_name(words[end], next_word, lx):
-        return end + 1  # `Nguyễn Thanh Nghị,`, `Lê Văn Đảng,`: the last syllable opens no `Nghị quyết`, `Bộ trưởng`
+    if end == len(words) - 1 and (end - start >= 2 or next_word in _DASHES) and _last_is_name(words[end], next_word, lx):
+        # `Nguyễn Thanh Nghị,`, `Lê Văn Đảng,`: the last syllable opens no `Nghị quyết`, `Bộ trưởng`; of two syllables
+        # only before the dash of a chain (`Hà Ban - Ủy viên Trung ương Đảng`)
+        return end + 1
     if end == len(words) and next_word and lx.compounds.get(words[end - 1]) and \
             lx.compounds[words[end - 1]].match(next_word):
         return end - 1  # `Từ Hội nghị`, `… Đại hội`: the last capital opens a common noun, not a name
@@ -378,6 +380,7 @@ _FORMER_END = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s+$")
 _FORMER_BEFORE = re.compile(r"(?:^|\s)(?:nguyên|Nguyên)\s*$")
 _ONLY_HONORIFIC = re.compile(r"\s*(?:(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí|nguyên|Nguyên)\s*)*")
 _NEXT_WORD = re.compile(r" ([^\s,.;:]+)")
+_DASHES = ("-", "–")
 _FORMER = re.compile(r"^(?:nguyên|Nguyên|nguyên là)\s+")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s+tuổi(?=\s*[,;])")
 _APPOINT = r"(?:được\s+(?:tín nhiệm\s+)?(?:tái\s+)?(?:bầu|bổ nhiệm|chỉ định)\s+(?:giữ chức(?: vụ)?|làm)|(?:tái\s+)?giữ chức(?: vụ)?|làm)"
