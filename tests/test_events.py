@@ -192,6 +192,10 @@ def test_city_of_a_provincial_event_in_person():
          ["Bộ Chính trị", "Ban Bí thư"]),
         # `khai mạc`, with the body's term between it and the verb
         ("Sáng 1/3, HĐND tỉnh Yên Bái khóa XIX, nhiệm kỳ 2021-2026 đã khai mạc Kỳ họp thứ 12.", ["HĐND tỉnh Yên Bái"]),
+        # `tiến hành`, `tiếp tục` a sitting of the event
+        ("Chiều 5/4, Ban Chấp hành (BCH) Đảng bộ tỉnh tiếp tục phiên họp hội nghị thảo luận nhiệm vụ quý II.",
+         ["Ban Chấp hành Đảng bộ tỉnh"]),
+        ("Sáng 5/4, HĐND tỉnh tiến hành kỳ họp chuyên đề.", ["HĐND tỉnh"]),
         # an abbreviation the text defines stands between the body and the verb
         ("Chiều 26/4, Đoàn đại biểu Quốc hội (ĐBQH) tỉnh đã tổ chức hội nghị tiếp xúc cử tri.",
          ["Đoàn đại biểu Quốc hội tỉnh"]),
