@@ -798,6 +798,8 @@ def test_a_speech_at_another_named_event_is_not_this_events():
      "Việt Nam.", "Quảng Châu"),
     # `đến thăm` + a place right after it
     ("Sáng 5/6, đoàn công tác của Ban Đối ngoại Trung ương đến thăm tỉnh Hà Giang.", "Hà Giang"),
+    # a town merged away since, printed with its unit word, over the article's province
+    ("Sáng 6/6, tại thị xã Cửa Lò, Ban Tuyên giáo Tỉnh ủy Nghệ An tổ chức hội nghị báo cáo viên.", "Cửa Lò"),
     # a city of Việt Nam with its unit word is the gazetteer's
     ("Sáng 5/6, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức hội nghị.", "Vinh"),
 ])

@@ -166,8 +166,10 @@ class _Lex:
         self.venue_stop = re.compile(r"\s" + _any(ev["venue_stops"]) + r"\s")
         self.at_place = re.compile(ev["at_place"])
         self.arrive, self.arrive_gap = re.compile(ev["arrive"]), ev["arrive_gap"]
-        # a city abroad that no gazetteer holds, printed with its unit word (`tại thành phố Quảng Châu`)
-        city_words = sorted(w for w, level in unit_words().items() if level == "city" and "ủy" not in w.lower())
+        # a city abroad (`tại thành phố Quảng Châu`) or a town since merged away (`tại thị xã Cửa Lò`) that no gazetteer
+        # holds, printed with its unit word
+        city_words = sorted(w for w, level in unit_words().items() if level in ("city", "town") and
+                            "ủy" not in w.lower())
         self.unit_city = re.compile(rf"(?:{trie_regex(city_words)})\s+([{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*){{0,3}})")
         self.city_stop = re.compile(r"\s" + _any(ev["city_stops"]) + r"\s")
         self.capital_venue = re.compile(r"tại\s+(?:[^.;]{0,40}?)" + _any(ev["capital_venues"]))
@@ -1194,11 +1196,12 @@ def _is_city(pm) -> bool:
 
 def _city_or_abroad(part: str, offset: int, pm, city: re.Match | None, places: ByStart, after: str
                     ) -> tuple[str, str, str] | None:
-    """The place `pm` found after `after`, or the city abroad printed with its unit word (`city`) before a foreign
-    province or country or none (`thành phố Quảng Châu, tỉnh Quảng Đông (Trung Quốc)`): no gazetteer holds it."""
+    """The place `pm` found after `after`, or a city or town printed with its unit word (`city`) before a foreign
+    province or country or none (`thành phố Quảng Châu, tỉnh Quảng Đông (Trung Quốc)`, `thị xã Cửa Lò` merged away
+    since): no gazetteer holds it."""
     if city is not None and (pm is None or pm.place.kind in _ABROAD) and \
             places.first(offset + city.start(1), offset + city.end(1)) is None:
-        return city.group(1), city.group(1), f"'{city.group()}', a city abroad, after '{after}'"
+        return city.group(1), city.group(1), f"'{city.group()}', a city no gazetteer holds, after '{after}'"
     if pm is not None:
         return pm.text, pm.place.canonical or pm.place.name, f"'{pm.text}' after '{after}'"
     return None
