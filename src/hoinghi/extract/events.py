@@ -774,10 +774,10 @@ def _other_event_at(sentence: str, end: int, name: str | None) -> str | None:
     hóa toàn quốc …,`); a bare noun (`Tại hội nghị`) is this event."""
     lx = lex()
     at = lx.at_event.search(sentence, 0, end) if name and "ại " in sentence else None
-    m = lx.noun.match(sentence, at.end()) if at else None
-    if m is None:
-        return None
-    _kind, printed = _named(sentence, m)
+    m = lx.noun.match(sentence, at.end(), end) if at else None
+    if m is None or sentence[m.end():m.end() + 1] in (",", ""):
+        return None  # (`Tại hội nghị, …`: this one)
+    _kind, printed = _named(sentence[:end], m)
     if len(printed.split()) < _OTHER_NAME_WORDS:
         return None
     a, b = fold(printed), fold(name)
