@@ -170,7 +170,7 @@ class _Lex:
         # holds, printed with its unit word
         city_words = sorted(w for w, level in unit_words().items() if level in ("city", "town") and
                             "ủy" not in w.lower())
-        self.unit_city = re.compile(rf"(?:{trie_regex(city_words)})\s+([{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*){{0,3}})")
+        self.unit_place = re.compile(rf"(?:{trie_regex(city_words)})\s+([{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*){{0,3}})")
         self.city_stop = re.compile(r"\s" + _any(ev["city_stops"]) + r"\s")
         self.capital_venue = re.compile(r"tại\s+(?:[^.;]{0,40}?)" + _any(ev["capital_venues"]))
 
@@ -1176,7 +1176,7 @@ def _place_after_at(part: str, offset: int, places: ByStart) -> tuple[str, str, 
         stop = lx.city_stop.search(seg)
         end = offset + m.start() + (stop.start() if stop else len(seg))
         pm = places.first(offset + m.start(), end, _is_city)
-        found = _city_or_abroad(part, offset, pm, lx.unit_city.search(part, m.start(), (pm.start if pm else end) - offset),
+        found = _city_or_abroad(part, offset, pm, lx.unit_place.search(part, m.start(), (pm.start if pm else end) - offset),
                                 places, "tại")
         if found is not None:
             return found
@@ -1184,7 +1184,7 @@ def _place_after_at(part: str, offset: int, places: ByStart) -> tuple[str, str, 
             return "Hà Nội", "Hà Nội", f"a venue in the capital: '{m.group()}'"  # `tại Hội trường Diên Hồng, Nhà Quốc hội`, `tại Trụ sở Trung ương Đảng`
     for m in lx.arrive.finditer(part):  # `đã đến thành phố Quảng Châu`: a place right after it
         pm = places.first(offset + m.end(), offset + m.end() + lx.arrive_gap, _is_city)
-        found = _city_or_abroad(part, offset, pm, lx.unit_city.match(part, m.end()), places, m.group().strip())
+        found = _city_or_abroad(part, offset, pm, lx.unit_place.match(part, m.end()), places, m.group().strip())
         if found is not None:
             return found
     return None

@@ -39,7 +39,8 @@ class _Lex:
         self.head = re.compile(rf"(?:{heads})(?![{LO}])")
         self.inner = set(orgs["inner_words"])
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
-        self.against = [orgs["against"][0], ",", orgs["against"][1]]  # as read by `_Tokens`: the comma a token
+        self.against_first = orgs["against"][0]
+        self.against = [self.against_first, ",", orgs["against"][1]]  # as read by `_Tokens`: the comma a token
         self.not_orgs = re.compile(trie_regex(orgs["not_orgs"]))
         self.after_name = set(orgs["after_name_words"])
         self.kept_alone = set(orgs["kept_alone"])
@@ -202,7 +203,7 @@ def _take(ph: _Phrase, toks: _Tokens, i: int, blocked, lx: _Lex) -> int:
     if (ph.end < s - 1 and "\n" in ph.text[ph.end:s]) or (blocked and blocked[s]):
         return 0
     c = tok[0]
-    if (c.isupper() or c.isdigit()) and first != lx.against[0]:  # the words after it are not needed
+    if (c.isupper() or c.isdigit()) and first != lx.against_first:  # the words after it are not needed
         return _take_capital(ph, toks, i, first, lx)
     if len(toks) < i + 3:
         toks.have(i + 3)
@@ -211,7 +212,7 @@ def _take(ph: _Phrase, toks: _Tokens, i: int, blocked, lx: _Lex) -> int:
         stops = lx.stops.get(first)
         if stops and _is_stop(low, stops, toks, i, lx):
             return 0
-    if first == lx.against[0] and low == lx.against:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
+    if first == lx.against_first and low == lx.against:  # `Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`
         ph.end, ph.prev_cap, ph.against = toks[i + 2][2], False, True
         return 3
     if not c.isalnum():

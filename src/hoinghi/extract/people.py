@@ -84,8 +84,8 @@ class _Lex:
         self.trailing_first = {w.split()[0] for w in lex["trailing_words"]} | {"đồng", "nguyên", "đại", "lãnh"}
         orgs = lexicons.load("organizations.toml")
         self.pairs = {tuple(p.split()[:2]) for p in orgs["inner_pairs"]}
-        against = orgs["against"]  # `phòng, chống`: the two words with the comma between, as printed
-        self.against = (" " + against[0], against[1] + " ", f"{against[0]}, {against[1]}")
+        first, second = orgs["against"]  # `phòng, chống`: the two words, a comma between
+        self.against_end, self.against_start, self.against = " " + first, second + " ", f"{first}, {second}"
         org_alt = "|".join(re.escape(o) for o in sorted(lex["org_heads"], key=len, reverse=True))
         self.org_at_start = re.compile(rf"^(?:{org_alt})(?![{LO}])")
         self.compounds = {k: re.compile(rf"(?:{v})(?![{LO}])") for k, v in lex["compounds"].items()}
@@ -289,9 +289,9 @@ def _goes_on(prev: str, part: str, lx: _Lex) -> bool:
 def _against(prev: str, body: str, lx: _Lex) -> bool:
     """`Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh`: `chống` after `phòng`, and the short list of lower-case
     fields after `phòng, chống`, go on with the body's name."""
-    if prev.endswith(lx.against[0]) and body.startswith(lx.against[1]):
+    if prev.endswith(lx.against_end) and body.startswith(lx.against_start):
         return lx.head.search(prev) is not None
-    return lx.against[2] in prev and len(body.split()) <= 4 and not lx.head.search(body) and \
+    return lx.against in prev and len(body.split()) <= 4 and not lx.head.search(body) and \
         not lx.name.search(body)
 
 
