@@ -202,3 +202,29 @@ def test_todays_date_in_the_site_header_is_not_the_printed_date():
     text = html_page(markup).text
     assert text.startswith("Hội nghị quán triệt Kết luận số 57-KL/TW của Bộ Chính trị\n14/12/2023 11:20\n\n" + LEAD)
     assert "15/12/2023" not in text
+
+
+# --- what stands above the headline -------------------------------------------------------------------------------
+
+TOP_BAR = ("<div class='top-bar'>Thứ Năm, 03/12/2026 | Đường dây nóng: 0203.3835.168</div>"
+           "<div class='breadcrumb'><a href='/'>Trang chủ</a> &gt; <a href='/thoi-su'>Thời sự</a></div>")
+
+
+def test_the_site_above_the_headline_is_not_the_articles_text():
+    markup = ("<html><body>" + TOP_BAR + "<div class='detail'><h1>Hội nghị quán triệt Kết luận số 57-KL/TW của Bộ"
+              " Chính trị</h1><div class='date'>14/12/2023 11:20</div><div class='sapo'>" + LEAD + "</div>"
+              "<div class='content'>" + BODY + "</div></div></body></html>")
+    text = html_page(markup).text
+    assert "03/12/2026" not in text and "Đường dây nóng" not in text and "Trang chủ" not in text
+    art = hoinghi.pipeline.extract(html=markup, id="top-bar")
+    assert art.events[0].date == "2023-12-14" and art.events[0].part_of_day == "sáng"
+
+
+def test_a_byline_and_a_caption_in_the_main_text_are_kept():
+    markup = ("<html><body><article><h1>Hội nghị quán triệt Kết luận số 57-KL/TW của Bộ Chính trị</h1>"
+              "<div class='author'>Minh Hằng</div><p class='sapo'>" + LEAD + "</p><div class='content'>" + BODY
+              + "<figure><img src='/a.jpg' alt='ảnh'><figcaption>Đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy phát biểu chỉ"
+              " đạo Hội nghị. Ảnh: Thu Hà</figcaption></figure></div></article></body></html>")
+    art = hoinghi.pipeline.extract(html=markup, id="byline")
+    assert art.authors == ["Minh Hằng"]
+    assert any(c.startswith("Đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy phát biểu") for c in art.captions)

@@ -55,7 +55,7 @@ _COUNTRY = OneOf(WORDS, Table({"variants": WORDS, "listed?": BOOL, "not_before?"
 SHAPES: dict[str, Any] = {
     "html.toml": Table({
         "meta": Table({"published": WORDS, "author": WORDS, "section": WORDS, "site_name": WORDS, "description": WORDS}),
-        "headline": Table({"classes": WORDS, "min_words": INT}),
+        "headline": Table({"classes": WORDS, "min_words": INT, "search_lines": INT}),
         "lead": Table({"classes": WORDS, "min_words": INT, "min_shared_percent": INT, "restated_percent": INT,
                        "not_inside_tags": WORDS,
                        "not_inside": WORDS}),
