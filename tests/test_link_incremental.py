@@ -121,3 +121,23 @@ def test_views_link_as_the_articles_do(pages):
 
     assert dump(link(views)) == dump(link(arts))
     assert all(not v.text and not v.body for v in views)
+
+
+def test_streamed_full_link_equals_the_in_memory_link(db_url, pages):
+    """A full link runs stage by stage over key groups (`hoinghi.store.link_stages`); its tables are those of
+    `link` over every view at once, table by table."""
+    from hoinghi.link import link
+    from hoinghi.store import open_store
+    from hoinghi.store.links import iter_views, save_links
+
+    store = open_store(db_url)
+    store.write_batch(pages)
+    counts = run_link(store, full=True)
+    streamed = _snapshot(store)
+    assert counts["people"] and counts["events"] and counts["documents"] and streamed["duplicates"]
+    assert streamed["cascades"] and streamed["event_people"] and streamed["bridge_points"]
+    save_links(store, link(list(iter_views(store))))
+    in_memory = _snapshot(store)
+    for table in in_memory:
+        assert streamed[table] == in_memory[table], table
+    store.close()

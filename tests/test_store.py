@@ -66,11 +66,11 @@ def test_migrations_give_the_declared_schema(store):
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include})
         diffs = compare_metadata(ctx, s.metadata)
-        assert ctx.get_current_revision() == store.revision == "0006"
+        assert ctx.get_current_revision() == store.revision == "0007"
     assert diffs == []
     # opening again finds the schema current and leaves the data alone
     again = open_store(store.url.render_as_string(hide_password=False))
-    assert again.revision == "0006"
+    assert again.revision == "0007"
     again.close()
 
 
@@ -84,7 +84,7 @@ def test_upgrade_from_the_first_schema_keeps_search_working(db_url, example_resu
         db_url, ((art, page_key(page, art), page.text) for page, art in example_results[:6]),
         now="2025-01-01T00:00:00")
     store = open_store(db_url)
-    assert store.revision == "0006"
+    assert store.revision == "0007"
     before = {h.id for h in search(store, "ket luan", limit=50)}
     assert before and before <= {a.id for _p, a in example_results[:6]}
     yen_bai = [a.id for _p, a in example_results[:6] if a.province == "Yên Bái"]

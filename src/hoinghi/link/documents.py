@@ -26,6 +26,7 @@ resolution without an issuer gets `Đảng bộ tỉnh <province>`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -199,12 +200,15 @@ def _add(d: _Doc, m: _Mention) -> None:
     d.words |= _words(doc.subject)
 
 
-def link_documents(articles: list[Article]) -> tuple[list[DocumentEntity], dict[tuple[str, int], str]]:
-    """Canonical documents and the map (article id, index in article.documents) -> document id."""
+def link_documents(articles: list[Article], only: Callable[[Document], bool] | None = None
+                   ) -> tuple[list[DocumentEntity], dict[tuple[str, int], str]]:
+    """Canonical documents and the map (article id, index in article.documents) -> document id. `only`: link just
+    the documents it accepts (a store links one group of keys at a time; documents of other keys never meet)."""
     mentions = []
     for art in articles:
         for i, doc in enumerate(art.documents):
-            mentions.append(mention(art, i, doc, len(mentions)))
+            if only is None or only(doc):
+                mentions.append(mention(art, i, doc, len(mentions)))
     mentions.sort(key=lambda m: (-m.fullness, -len(m.doc.subject or ""), m.order))
     # Documents of a key founded by a provincial mention are listed under their province, the others (national or
     # unknown scope) under the key: a mention only looks at the documents it could join.

@@ -23,7 +23,7 @@ from hoinghi.link.common import full_day, name_key
 from hoinghi.link.duplicates import band_keys, signature
 from hoinghi.link.events import city_printed, event_scope
 from hoinghi.link.roles import named
-from hoinghi.model import Article, article_from_dict, plain
+from hoinghi.model import Article, Document, article_from_dict, plain
 
 _FIELDS = ("id", "published", "published_source", "province", "people", "documents", "events")
 
@@ -56,10 +56,21 @@ def view_from_dict(data: dict[str, Any]) -> Article:
 def keys_of(view: Article) -> set[str]:
     """The keys an article shares with those whose link result can depend on it (see the module)."""
     keys = {"p:" + k for p in view.people if p.name and (k := name_key(p.name))}
-    keys.update("d:" + "|".join("" if x is None else str(x) for x in document_key(d)) for d in view.documents)
     keys.update(_event_keys(view))
     keys.update(band_keys(view.link_sketch))
-    return {_short(k) for k in keys}
+    keys = {_short(k) for k in keys}
+    keys.update(document_link_key(d) for d in view.documents)
+    return keys
+
+
+def person_link_key(name: str) -> str:
+    """The key of a name's group (`p:` and its folded name): people of other names never meet."""
+    return _short("p:" + name_key(name))
+
+
+def document_link_key(doc: Document) -> str:
+    """The key of a document's group (`d:` and its `document_key`): documents of other keys never meet."""
+    return _short("d:" + "|".join("" if x is None else str(x) for x in document_key(doc)))
 
 
 def _event_keys(art: Article) -> set[str]:

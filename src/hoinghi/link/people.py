@@ -36,6 +36,7 @@ ambiguous).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from hoinghi.link import PersonEntity, PositionSeen
@@ -182,8 +183,10 @@ class PeopleIndex:
         return ids[0] if len(ids) == 1 else None
 
 
-def link_people(articles: list[Article]) -> PeopleIndex:
-    mentions = _mentions(articles)
+def link_people(articles: list[Article], names: Container[str] | None = None) -> PeopleIndex:
+    """The people of the articles; `names`: only the mentions of these folded names (`name_key`: people of other
+    names never meet, so a store links one group of names at a time)."""
+    mentions = _mentions(articles, names)
     found = _Persons()
     bare: list[_Mention] = []
     for m in mentions:
@@ -196,12 +199,12 @@ def link_people(articles: list[Article]) -> PeopleIndex:
     return _index(found.persons)
 
 
-def _mentions(articles: list[Article]) -> list[_Mention]:
-    """Every named person of every article, by day of publication."""
+def _mentions(articles: list[Article], names: Container[str] | None = None) -> list[_Mention]:
+    """Every named person of every article (of `names`), by day of publication."""
     mentions: list[_Mention] = []
     for art in articles:
         for i, p in enumerate(art.people):
-            if p.name and p.name.strip():
+            if p.name and p.name.strip() and (names is None or name_key(p.name) in names):
                 mentions.append(mention(art, i, p, len(mentions)))
     mentions.sort(key=lambda m: (m.day or "9999", m.article.id, m.index))
     return mentions

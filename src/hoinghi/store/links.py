@@ -231,15 +231,35 @@ def run_link(store: Store, full: bool = False) -> dict[str, Any]:
     started = time.perf_counter()
     refresh_inputs(store)
     incremental = not full and store.get_meta("linked_at") is not None and _has_linked(store)
-    counts = _link_incremental(store, link) if incremental else _link_full(store, link)
+    counts = _link_incremental(store, link) if incremental else _link_full(store)
     counts["seconds"] = round(time.perf_counter() - started, 2)
     return counts
 
 
-def _link_full(store: Store, link) -> dict[str, Any]:
-    views = list(iter_views(store))
-    counts = save_links(store, link(views), [v.id for v in views], finish=_all_linked)
-    counts.update(articles=len(views), relinked=len(views), mode="full")
+def _link_full(store: Store) -> dict[str, Any]:
+    """Every stored view linked again, stage by stage in bounded memory (`link_stages`), in one transaction."""
+    from hoinghi.store.link_stages import link_stages
+
+    with writing(store.engine) as conn:
+        for table in (*s.LINK_TABLES, s.link_names, s.link_roles):
+            conn.execute(table.delete())
+        link_stages(conn)
+        _all_linked(conn)
+        _stamp(store, conn)
+    counts = _stored_counts(store)
+    counts.update(relinked=counts["articles"], mode="full")
+    return counts
+
+
+def _stamp(store: Store, conn) -> None:
+    store.set_meta(conn, "linked_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    store.set_meta(conn, "linked_articles", str(conn.execute(select(func.count()).select_from(link_inputs))
+                                                .scalar_one()))
+
+
+def _stored_counts(store: Store) -> dict[str, Any]:
+    counts = {k: v for k, v in store.counts().items() if k not in ("versions", "mentions", "linked_at")}
+    counts["articles"] = _count(store, link_inputs)
     return counts
 
 
@@ -250,8 +270,8 @@ def _link_incremental(store: Store, link) -> dict[str, Any]:
         views = list(iter_views(store, sorted(component)))
         rows, _counts = link_rows(link(views))
         _replace_component(store, rows, component)
-    counts = {k: v for k, v in store.counts().items() if k not in ("versions", "mentions", "linked_at")}
-    counts.update(articles=_count(store, link_inputs), relinked=len(component), mode="incremental")
+    counts = _stored_counts(store)
+    counts.update(relinked=len(component), mode="incremental")
     return counts
 
 

@@ -252,3 +252,21 @@ link_keys = Table(
     Index("ix_link_keys_key", "key"),
     Index("ix_link_keys_article", "article_id"),
 )
+
+# --- what the stages of a streamed link hand on to the later ones (`hoinghi.store.link_stages`) ---
+# the person a name printed in an article's events resolves to (`PeopleIndex.resolve`), from its name's group
+link_names = Table(
+    "link_names", metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("key", Text, primary_key=True),  # the folded name (`name_key`)
+    Column("person_id", String(200), nullable=False),
+)
+# a person's roles at an event, in the order its reports name them, from the event's group
+link_roles = Table(
+    "link_roles", metadata,
+    Column("person_id", String(200), primary_key=True),
+    Column("event_id", String(200), primary_key=True),
+    Column("day", String(40), nullable=False),  # the event's date (`9999` undated): a person's events sort by it
+    Column("roles", Text, nullable=False),  # JSON list
+    Index("ix_link_roles_event", "event_id"),
+)
