@@ -46,8 +46,9 @@ def view_dict(view: Article) -> dict[str, Any]:
     return data
 
 
-def view_from_dict(data: dict[str, Any]) -> Article:
-    view = article_from_dict({f: data.get(f) for f in _FIELDS if data.get(f) is not None})
+def view_from_dict(data: dict[str, Any], fields: tuple[str, ...] = _FIELDS) -> Article:
+    """The view back from `view_dict`; `fields`: only these of `_FIELDS` (a stage that reads no events skips them)."""
+    view = article_from_dict({f: data.get(f) for f in fields if data.get(f) is not None})
     view.link_sketch = tuple(data["sketch"])
     view.link_city = list(data["city"])
     return view
@@ -65,12 +66,22 @@ def keys_of(view: Article) -> set[str]:
 
 def person_link_key(name: str) -> str:
     """The key of a name's group (`p:` and its folded name): people of other names never meet."""
-    return _short("p:" + name_key(name))
+    return name_group(name_key(name))
+
+
+def name_group(key: str) -> str:
+    """The group key of a folded name (`name_key`)."""
+    return _short("p:" + key)
 
 
 def document_link_key(doc: Document) -> str:
     """The key of a document's group (`d:` and its `document_key`): documents of other keys never meet."""
-    return _short("d:" + "|".join("" if x is None else str(x) for x in document_key(doc)))
+    return document_group(document_key(doc))
+
+
+def document_group(key: tuple) -> str:
+    """The group key of a `document_key`."""
+    return _short("d:" + "|".join("" if x is None else str(x) for x in key))
 
 
 def _event_keys(art: Article) -> set[str]:

@@ -174,6 +174,10 @@ class PeopleIndex:
             if undated:
                 ent.positions = timeline(sorted(e.members, key=lambda m: (m.day or "9999", m.order)))
 
+    def name_keys(self) -> dict[str, str]:
+        """Person id -> the folded name (`name_key`) its mentions share."""
+        return {ent.id: e.key for e, ent in self._persons}
+
     def resolve(self, article: Article, name: str) -> str | None:
         key = name_key(name)
         pid = self._by_article.get(article.id, {}).get(key)

@@ -18,15 +18,17 @@ before the next group is read:
 6. documents' events: per document that events studied, its events by date and its cascade.
 
 The rows are those `link` gives for the same articles (duplicate groups may be numbered otherwise).
-`scope` restricts each stage to the groups of some keys (incremental linking, `hoinghi.store.links`).
+
+`relink` is the incremental run: the same stages over the groups the new (or re-versioned) articles' keys name, old
+and new, and, through what changed, the groups that depend on them: the events of the articles whose duplicates,
+documents or resolved names changed, and the people and documents of the events linked again.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import bindparam, select
 
@@ -36,28 +38,31 @@ from hoinghi.link.roles import named
 from hoinghi.model import Article
 from hoinghi.store import schema as s
 from hoinghi.store.core import iso_date
-from hoinghi.store.schema import link_inputs, link_keys, link_names, link_roles
+from hoinghi.store.schema import link_groups, link_inputs, link_keys, link_names, link_roles
 
 BATCH = 2000  # article slots a batch of small groups may take; a larger group is linked alone
 PAGE = 900  # values per `IN (...)`
-
-
-@dataclass
-class Scope:
-    """What an incremental link relinks: the keys of each kind whose groups are linked again (None: all)."""
-
-    keys: dict[str, set[str]] | None = None  # prefix (`b:`, `d:`, `p:`, `e:`) -> keys
-    events: set[str] = field(default_factory=set)  # articles whose events are relinked (components of)
+EVENT_KEYS = ("e:", "i:", "m:")
+_DUPLICATE_FIELDS = ("id", "published", "published_source")
+_DOCUMENT_FIELDS = ("id", "published", "published_source", "province", "documents")
+_PEOPLE_FIELDS = ("id", "published", "published_source", "province", "people", "events")
 
 
 def link_stages(conn) -> None:
     """Link every stored view, stage by stage (the link tables empty before)."""
-    _duplicates_stage(conn)
-    _documents_stage(conn)
-    _people_stage(conn)
-    _events_stage(conn)
-    _people_entities_stage(conn)
-    _document_events_stage(conn)
+    for ids in packed(c for c in components(conn, ("b:",)) if len(c) > 1):
+        _insert(conn, {s.duplicates: duplicate_rows(conn, ids, _next_group(conn))})
+    for keys, ids in batches(key_groups(conn, "d:")):
+        _insert(conn, document_rows(conn, keys, ids))
+    for keys, ids in batches(key_groups(conn, "p:")):
+        _insert(conn, person_mention_rows(conn, keys, ids))
+    copies = stored_copies(conn)
+    for ids in packed(components(conn, EVENT_KEYS, copies.items())):
+        _insert(conn, event_rows(conn, views_of(conn, ids), copies))
+    for keys, ids in batches(key_groups(conn, "p:")):
+        _insert(conn, people_rows(conn, keys, ids))
+    for part in _distinct_pages(conn, s.event_documents.c.document_id):
+        document_events(conn, part)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -74,13 +79,21 @@ def key_groups(conn, prefix: str) -> Iterator[tuple[str, list[str]]]:
                                  .distinct().order_by(lk.c.key).limit(PAGE)).scalars())
         if not keys:
             return
-        members: dict[str, list[str]] = {}
-        for key, article_id in conn.execute(select(lk.c.key, lk.c.article_id).where(lk.c.key.in_(keys),
-                                                                                     lk.c.stale.is_(False))):
-            members.setdefault(key, []).append(article_id)
-        for key in keys:
-            yield key, sorted(set(members[key]))
+        yield from groups_of(conn, keys)
         last = keys[-1]
+
+
+def groups_of(conn, keys: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+    """(key, article ids) for each of `keys` some current article has."""
+    lk = link_keys
+    for part in _pages(sorted(keys)):
+        members: dict[str, set[str]] = {}
+        for key, article_id in conn.execute(select(lk.c.key, lk.c.article_id).where(lk.c.key.in_(part),
+                                                                                     lk.c.stale.is_(False))):
+            members.setdefault(key, set()).add(article_id)
+        for key in part:
+            if key in members:
+                yield key, sorted(members[key])
 
 
 def batches(groups: Iterable[tuple[str, list[str]]], size: int = BATCH) -> Iterator[tuple[set[str], set[str]]]:
@@ -97,6 +110,12 @@ def batches(groups: Iterable[tuple[str, list[str]]], size: int = BATCH) -> Itera
         yield keys, ids
 
 
+def packed(comps: Iterable[list[str]], size: int = BATCH) -> Iterator[set[str]]:
+    """Components packed while their articles fit in `size`."""
+    for _keys, ids in batches(((str(i), c) for i, c in enumerate(comps)), size):
+        yield ids
+
+
 class _Components:
     """Union-find over article ids."""
 
@@ -111,9 +130,10 @@ class _Components:
             x = parent[x]
         return x
 
-    def join(self, members: list[str]) -> None:
-        first = self.root(members[0])
-        for m in members[1:]:
+    def join(self, members: Iterable[str]) -> None:
+        members = iter(members)
+        first = self.root(next(members))
+        for m in members:
             r = self.root(m)
             if r != first:
                 self.parent[r] = first
@@ -137,16 +157,43 @@ def components(conn, prefixes: tuple[str, ...], pairs: Iterable[tuple[str, str]]
     return found.groups()
 
 
-def decode_view(blob: bytes) -> Article:
+def closure(conn, seeds: Iterable[str], prefixes: tuple[str, ...],
+            mates: Callable[[str], Iterable[str]] = lambda _a: ()) -> list[list[str]]:
+    """The components (through current keys of `prefixes`, and `mates`) of the articles `seeds`."""
+    found = _Components()
+    frontier = set(seeds)
+    ids = set(frontier)
+    seen: set[str] = set()
+    for a in frontier:
+        found.root(a)
+    while frontier:
+        keys = {k for k in _lookup(conn, link_keys.c.key, link_keys.c.article_id, frontier, current=True)
+                if k.startswith(prefixes)} - seen
+        seen |= keys
+        reached: set[str] = set()
+        for _key, members in groups_of(conn, keys):
+            found.join(members)
+            reached.update(members)
+        for a in frontier:
+            for m in mates(a):
+                found.join([a, m])
+                reached.add(m)
+        frontier = reached - ids
+        ids |= frontier
+    return found.groups()
+
+
+def decode_view(blob: bytes, fields: tuple[str, ...] | None = None) -> Article:
     from hoinghi.link.inputs import view_from_dict
 
-    return view_from_dict(json.loads(zlib.decompress(blob)))
+    data = json.loads(zlib.decompress(blob))
+    return view_from_dict(data) if fields is None else view_from_dict(data, fields)
 
 
-def views_of(conn, ids: Iterable[str]) -> list[Article]:
-    """The stored views of `ids`, in order of publication (the order `link` takes articles in)."""
+def views_of(conn, ids: Iterable[str], fields: tuple[str, ...] | None = None) -> list[Article]:
+    """The stored views of `ids` (only `fields` of them), in order of publication (the order `link` takes)."""
     li = link_inputs
-    views = [decode_view(blob) for part in _pages(sorted(ids))
+    views = [decode_view(blob, fields) for part in _pages(sorted(ids))
              for (blob,) in conn.execute(select(li.c.view).where(li.c.article_id.in_(part)))]
     return sorted(views, key=publish_order)
 
@@ -155,11 +202,41 @@ def _pages(values: list) -> Iterator[list]:
     return (values[i:i + PAGE] for i in range(0, len(values), PAGE))
 
 
+def _distinct_pages(conn, column) -> Iterator[list[str]]:
+    """The distinct values of `column`, a page at a time, in order."""
+    last = ""
+    while True:
+        part = list(conn.execute(select(column).where(column > last).distinct().order_by(column).limit(PAGE))
+                    .scalars())
+        if not part:
+            return
+        yield part
+        last = part[-1]
+
+
+def _lookup(conn, want, by, values: Iterable[str], current: bool = False, **equal) -> set:
+    """The distinct `want` of the rows whose `by` is one of `values` (and whose columns `equal` hold those values;
+    `current`: link keys not stale)."""
+    out: set = set()
+    table = want.table
+    for part in _pages(sorted(set(values))):
+        q = select(want).where(by.in_(part), *(table.c[k] == v for k, v in equal.items())).distinct()
+        if current:
+            q = q.where(link_keys.c.stale.is_(False))
+        out.update(conn.execute(q).scalars())
+    return out
+
+
+def _delete_in(conn, column, values: Iterable, **equal) -> None:
+    table = column.table
+    for part in _pages(sorted(set(values))):
+        conn.execute(table.delete().where(column.in_(part), *(table.c[k] == v for k, v in equal.items())))
+
+
 def _insert(conn, rows: dict) -> None:
     for table, table_rows in rows.items():
         for part in _pages(table_rows):
-            if part:
-                conn.execute(table.insert(), part)
+            conn.execute(table.insert(), part)
 
 
 def _mention_rows(kind: str, mapping: dict[tuple[str, int], str]) -> list[dict]:
@@ -174,31 +251,33 @@ def _stored_mentions(conn, kind: str, ids: Iterable[str]) -> dict[tuple[str, int
                                               .where(ae.c.kind == kind, ae.c.article_id.in_(part)))}
 
 
+def _group_rows(groups: dict[str, str]) -> list[dict]:
+    return [{"entity_id": eid, "key": key} for eid, key in groups.items()]
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # 1. Near-duplicate pages
 
 
-def _duplicates_stage(conn) -> None:
+def duplicate_rows(conn, ids: set[str], first_group: int) -> list[dict]:
+    """The duplicate groups (copy -> original) among the articles `ids` (whole components), numbered from
+    `first_group`."""
     from hoinghi.link.duplicates import find_duplicates
 
-    numbered = 0
-    groups = [(str(i), c) for i, c in enumerate(components(conn, ("b:",))) if len(c) > 1]
-    for _keys, ids in batches(groups):
-        rows = duplicate_rows(find_duplicates(views_of(conn, ids)), numbered)
-        numbered += len({r["group_id"] for r in rows})
-        _insert(conn, {s.duplicates: rows})
-
-
-def duplicate_rows(copies: dict[str, str], first_group: int) -> list[dict]:
-    """The rows of the duplicate groups (copy -> original), numbered from `first_group`."""
     groups: dict[str, list[str]] = {}
-    for copy, original in copies.items():
+    for copy, original in find_duplicates(views_of(conn, ids, _DUPLICATE_FIELDS)).items():
         groups.setdefault(original, [original]).append(copy)
     return [{"group_id": first_group + g, "article_id": a, "canonical": a == original}
             for g, (original, members) in enumerate(groups.items()) for a in dict.fromkeys(members)]
 
 
-def _stored_copies(conn) -> dict[str, str]:
+def _next_group(conn) -> int:
+    from sqlalchemy import func
+
+    return (conn.execute(select(func.max(s.duplicates.c.group_id))).scalar() or -1) + 1
+
+
+def stored_copies(conn) -> dict[str, str]:
     """copy id -> original id, from the stored duplicate groups."""
     d = s.duplicates
     canonical: dict[int, str] = {}
@@ -215,40 +294,42 @@ def _stored_copies(conn) -> dict[str, str]:
 # 2. Documents
 
 
-def _documents_stage(conn) -> None:
+def document_rows(conn, keys: set[str], ids: set[str]) -> dict:
+    """The documents of the keys `keys` (whose mentions are in the articles `ids`), each mention's document and
+    each document's group."""
     from hoinghi.link.documents import link_documents
-    from hoinghi.link.inputs import document_link_key
+    from hoinghi.link.inputs import document_group, document_link_key
     from hoinghi.store.links import _document_rows
 
-    for keys, ids in batches(key_groups(conn, "d:")):
-        docs, document_of = link_documents(views_of(conn, ids), only=lambda d, keys=keys: document_link_key(d) in keys)
-        _insert(conn, {s.documents: _document_rows(docs), s.article_entities: _mention_rows("document", document_of)})
+    docs, document_of = link_documents(views_of(conn, ids, _DOCUMENT_FIELDS),
+                                       only=lambda d: document_link_key(d) in keys)
+    return {s.documents: _document_rows(docs), s.article_entities: _mention_rows("document", document_of),
+            link_groups: _group_rows({d.id: document_group(d.key) for d in docs})}
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # 3. People: each mention's person, and whom the names printed in events resolve to
 
 
-def _names_of(views: list[Article], keys: set[str]) -> set[str]:
-    """The folded names of the views' people whose group is one of `keys`."""
-    from hoinghi.link.inputs import person_link_key
-
-    return {name_key(p.name) for v in views for p in v.people if p.name and person_link_key(p.name) in keys}
-
-
 def _people_of(conn, keys: set[str], ids: set[str]):
+    """(views, folded names, `PeopleIndex`) of the names of `keys`, whose mentions are in the articles `ids`."""
+    from hoinghi.link.inputs import person_link_key
     from hoinghi.link.people import link_people
 
-    views = views_of(conn, ids)
-    names = _names_of(views, keys)
+    views = views_of(conn, ids, _PEOPLE_FIELDS)
+    names = {name_key(p.name) for v in views for p in v.people if p.name and person_link_key(p.name) in keys}
     return views, names, link_people(views, names)
 
 
-def _people_stage(conn) -> None:
-    for keys, ids in batches(key_groups(conn, "p:")):
-        views, names, index = _people_of(conn, keys, ids)
-        _insert(conn, {s.article_entities: _mention_rows("person", index.person_of),
-                       link_names: resolved_rows(views, names, index)})
+def person_mention_rows(conn, keys: set[str], ids: set[str]) -> dict:
+    """Each mention's person for the names of `keys`, whom those names printed in events resolve to, and each
+    person's group."""
+    from hoinghi.link.inputs import name_group
+
+    views, names, index = _people_of(conn, keys, ids)
+    return {s.article_entities: _mention_rows("person", index.person_of),
+            link_names: resolved_rows(views, names, index),
+            link_groups: _group_rows({pid: name_group(key) for pid, key in index.name_keys().items()})}
 
 
 def resolved_rows(views: list[Article], names: set[str], index) -> list[dict]:
@@ -280,20 +361,13 @@ class StoredNames:
 # 4. Events
 
 
-def _events_stage(conn) -> None:
-    copies = _stored_copies(conn)
-    for _keys, ids in batches((str(i), c) for i, c in enumerate(components(conn, ("e:", "i:", "m:"),
-                                                                            copies.items()))):
-        _insert(conn, event_rows(conn, ids, copies))
-
-
-def event_rows(conn, ids: set[str], copies: dict[str, str]) -> dict:
-    """The rows of the events the articles `ids` (whole components) report."""
+def event_rows(conn, views: list[Article], copies: dict[str, str]) -> dict:
+    """The rows of the events the articles of `views` (whole components) report."""
     from hoinghi.link import _reported_roles
     from hoinghi.link.events import link_events
     from hoinghi.store.links import _bridge_rows, _event_rows, _pairs
 
-    views = views_of(conn, ids)
+    ids = [v.id for v in views]
     people = StoredNames(conn, ids)
     events, event_of = link_events(views, {a: copies[a] for a in ids if a in copies}, people,
                                    _stored_mentions(conn, "document", ids))
@@ -322,11 +396,6 @@ def _role_order_rows(roles: list[tuple[str, str, str]], days: dict[str, str]) ->
 # 5. People entities: timelines dated by the events, events and roles
 
 
-def _people_entities_stage(conn) -> None:
-    for keys, ids in batches(key_groups(conn, "p:")):
-        _insert(conn, people_rows(conn, keys, ids))
-
-
 def people_rows(conn, keys: set[str], ids: set[str]) -> dict:
     """The rows of the people of the names `keys` (whose mentions are in the articles `ids`)."""
     from hoinghi.store.links import _person_rows, _position_rows
@@ -353,14 +422,7 @@ def reported_days(conn, views: list[Article]) -> dict[str, str]:
 
 def _event_dates(conn, event_ids: set[str]) -> dict[str, str]:
     """Event id -> the day of its date (`date[:10]`), for the dated ones."""
-    ev = s.events
-    dates = {}
-    for part in _pages(sorted(event_ids)):
-        for eid, data in conn.execute(select(ev.c.id, ev.c.data).where(ev.c.id.in_(part))):
-            date = json.loads(data).get("date")
-            if date:
-                dates[eid] = date[:10]
-    return dates
+    return {eid: e["date"][:10] for eid, e in _events_data(conn, event_ids).items() if e.get("date")}
 
 
 def _attach_events(conn, persons: list[PersonEntity]) -> None:
@@ -381,31 +443,22 @@ def _attach_events(conn, persons: list[PersonEntity]) -> None:
 # 6. Documents' events and cascades
 
 
-def _document_events_stage(conn) -> None:
-    ed = s.event_documents
-    last = ""
-    while True:
-        part = list(conn.execute(select(ed.c.document_id).where(ed.c.document_id > last).distinct()
-                                 .order_by(ed.c.document_id).limit(PAGE)).scalars())
-        if not part:
-            return
-        document_events(conn, part)
-        last = part[-1]
-
-
 def document_events(conn, document_ids: list[str]) -> None:
-    """Give the documents their events (by date) and write their cascades."""
+    """Give the documents their events (by date, from `event_documents`) and write their cascades anew."""
     ed, docs = s.event_documents, s.documents
-    pairs = conn.execute(select(ed.c.document_id, ed.c.event_id).where(ed.c.document_id.in_(document_ids))).all()
+    _delete_in(conn, s.cascades.c.document_id, document_ids)
+    pairs = [r for part in _pages(sorted(document_ids))
+             for r in conn.execute(select(ed.c.document_id, ed.c.event_id).where(ed.c.document_id.in_(part)))]
     events = _events_data(conn, {eid for _d, eid in pairs})
     by_doc: dict[str, list[dict]] = {}
     for did, eid in pairs:
         by_doc.setdefault(did, []).append(events[eid])
     updates, cascades = [], []
-    for did, data in conn.execute(select(docs.c.id, docs.c.data).where(docs.c.id.in_(document_ids))):
-        held = sorted(by_doc[did], key=lambda e: (e["date"] or "9999", e["id"]))
-        updates.append({"doc_id": did, "doc_data": _with_events(data, [e["id"] for e in held])})
-        cascades += [_cascade_row(did, i, e) for i, e in enumerate(held)]
+    for part in _pages(sorted(document_ids)):
+        for did, data in conn.execute(select(docs.c.id, docs.c.data).where(docs.c.id.in_(part))):
+            held = sorted(by_doc.get(did, []), key=lambda e: (e["date"] or "9999", e["id"]))
+            updates.append({"doc_id": did, "doc_data": _with_events(data, [e["id"] for e in held])})
+            cascades += [_cascade_row(did, i, e) for i, e in enumerate(held)]
     if updates:
         conn.execute(docs.update().where(docs.c.id == bindparam("doc_id")).values(data=bindparam("doc_data")),
                      updates)
@@ -434,3 +487,154 @@ def _cascade_row(document_id: str, idx: int, e: dict) -> dict:
                      articles=list(e["reports"]), copies=list(e["copies"]), city=e["city"], kind=e["kind"])
     return {"document_id": document_id, "idx": idx, "event_id": row.event_id, "date": iso_date(row.date),
             "data": _json(row)}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Incremental: the groups the pending articles touch, and what depends on what changed
+
+
+def relink(conn, pending: list[str]) -> int:
+    """Link again what the articles `pending` (new, or stored again with other content; their replaced keys
+    still stored, stale) can change; returns how many articles' events were linked again."""
+    touched = _keys_by_kind(_lookup(conn, link_keys.c.key, link_keys.c.article_id, pending))
+    old_events = _lookup(conn, s.article_entities.c.entity_id, s.article_entities.c.article_id, pending, kind="event")
+    _delete_in(conn, s.article_entities.c.article_id, pending)
+    _delete_in(conn, link_names.c.article_id, pending)
+    moved = _relink_duplicates(conn, set(pending) | _holders(conn, touched["b:"]))
+    changed_docs, new_docs = _relink_documents(conn, touched["d:"])
+    changed_names = _relink_names(conn, touched["p:"])
+    seeds = set(pending) | moved | changed_docs | changed_names | _holders(conn, touched["e:"])
+    relinked, persons, docs, names = _relink_events(conn, seeds, old_events)
+    _relink_people(conn, touched["p:"] | names | _lookup(conn, link_groups.c.key, link_groups.c.entity_id, persons))
+    document_events(conn, sorted(new_docs | docs))
+    return relinked
+
+
+def _keys_by_kind(keys: set[str]) -> dict[str, set[str]]:
+    """The keys by stage: `b:`, `d:`, `p:`, and the event keys under `e:`."""
+    kinds: dict[str, set[str]] = {"b:": set(), "d:": set(), "p:": set(), "e:": set()}
+    for k in keys:
+        kinds.setdefault("e:" if k.startswith(EVENT_KEYS) else k[:2], set()).add(k)
+    return kinds
+
+
+def _holders(conn, keys: set[str]) -> set[str]:
+    """The current articles that have one of `keys`."""
+    return _lookup(conn, link_keys.c.article_id, link_keys.c.key, keys, current=True)
+
+
+def _relink_duplicates(conn, seeds: set[str]) -> set[str]:
+    """Link again the band components of `seeds` (their old groups replaced); returns their articles."""
+    comps = closure(conn, seeds, ("b:",))
+    ids = {a for c in comps for a in c}
+    _delete_in(conn, s.duplicates.c.group_id, _lookup(conn, s.duplicates.c.group_id, s.duplicates.c.article_id, ids))
+    for part in packed(c for c in comps if len(c) > 1):
+        _insert(conn, {s.duplicates: duplicate_rows(conn, part, _next_group(conn))})
+    return ids
+
+
+def _drop_groups(conn, keys: set[str], kind: str, tables: tuple) -> set[str]:
+    """Delete the entities linked in the groups `keys` (their rows in `tables`, by id, and their mentions);
+    returns their ids."""
+    old = _lookup(conn, link_groups.c.entity_id, link_groups.c.key, keys)
+    for column in tables:
+        _delete_in(conn, column, old)
+    _delete_in(conn, s.article_entities.c.entity_id, old, kind=kind)
+    _delete_in(conn, link_groups.c.key, keys)
+    return old
+
+
+def _mention_pairs(conn, kind: str, entity_ids: set[str]) -> set[tuple[str, int, str]]:
+    ae = s.article_entities
+    return {tuple(r) for part in _pages(sorted(entity_ids))
+            for r in conn.execute(select(ae.c.article_id, ae.c.idx, ae.c.entity_id)
+                                  .where(ae.c.kind == kind, ae.c.entity_id.in_(part)))}
+
+
+def _relink_documents(conn, keys: set[str]) -> tuple[set[str], set[str]]:
+    """Link again the document groups `keys`; returns (the articles whose mentions now link otherwise, the new
+    documents)."""
+    old_ids = _lookup(conn, link_groups.c.entity_id, link_groups.c.key, keys)
+    before = _mention_pairs(conn, "document", old_ids)
+    _drop_groups(conn, keys, "document", (s.documents.c.id, s.cascades.c.document_id))
+    after: set[tuple[str, int, str]] = set()
+    new_ids: set[str] = set()
+    for group_keys, ids in batches(groups_of(conn, keys)):
+        rows = document_rows(conn, group_keys, ids)
+        _insert(conn, rows)
+        after |= {(r["article_id"], r["idx"], r["entity_id"]) for r in rows[s.article_entities]}
+        new_ids |= {r["id"] for r in rows[s.documents]}
+    return {a for a, _i, _e in before ^ after}, new_ids
+
+
+def _relink_names(conn, keys: set[str]) -> set[str]:
+    """Place again the people of the name groups `keys`; returns the articles whose mentions or printed names now
+    link otherwise."""
+    from hoinghi.link.inputs import name_group
+
+    old_ids = _lookup(conn, link_groups.c.entity_id, link_groups.c.key, keys)
+    members = {a for _k, group in groups_of(conn, keys) for a in group}
+    before = {(a, i, p) for a, i, p in _mention_pairs(conn, "person", old_ids)}
+    resolved = {(a, k, p) for a, k, p in _names_resolved(conn, members) if name_group(k) in keys}
+    _drop_groups(conn, keys, "person", (s.people.c.id, s.person_positions.c.person_id))
+    if resolved:
+        conn.execute(link_names.delete().where(link_names.c.article_id == bindparam("a"),
+                                               link_names.c.key == bindparam("k")),
+                     [{"a": a, "k": k} for a, k, _p in resolved])
+    after: set[tuple] = set()
+    for group_keys, ids in batches(groups_of(conn, keys)):
+        rows = person_mention_rows(conn, group_keys, ids)
+        _insert(conn, rows)
+        after |= {(r["article_id"], r["idx"], r["entity_id"]) for r in rows[s.article_entities]}
+        after |= {(r["article_id"], r["key"], r["person_id"]) for r in rows[link_names]}
+    return {a for a, _x, _p in (before | resolved) ^ after}
+
+
+def _names_resolved(conn, ids: set[str]) -> set[tuple[str, str, str]]:
+    ln = link_names
+    return {tuple(r) for part in _pages(sorted(ids))
+            for r in conn.execute(select(ln.c.article_id, ln.c.key, ln.c.person_id).where(ln.c.article_id.in_(part)))}
+
+
+_EVENT_TABLES = (s.events.c.id, s.bridge_points.c.event_id, s.event_people.c.event_id, s.event_documents.c.event_id,
+                 s.event_reports.c.event_id, link_roles.c.event_id)
+
+
+def _relink_events(conn, seeds: set[str], old_events: set[str]) -> tuple[int, set[str], set[str], set[str]]:
+    """Link again the events of the event components of `seeds` (with `old_events`, those the pending articles'
+    old versions reported); returns (how many articles, the people and documents of the old and new events, the
+    name groups of the people of undated articles, which the events date)."""
+    from hoinghi.link.inputs import person_link_key
+
+    copies = stored_copies(conn)
+    originals: dict[str, list[str]] = {}
+    for copy, original in copies.items():
+        originals.setdefault(original, []).append(copy)
+    comps = closure(conn, seeds, EVENT_KEYS, lambda a: [*originals.get(a, ()), *filter(None, [copies.get(a)])])
+    ids = {a for c in comps for a in c}
+    old = old_events | _lookup(conn, s.article_entities.c.entity_id, s.article_entities.c.article_id, ids,
+                               kind="event")
+    persons = _lookup(conn, link_roles.c.person_id, link_roles.c.event_id, old)
+    docs = _lookup(conn, s.event_documents.c.document_id, s.event_documents.c.event_id, old)
+    for column in _EVENT_TABLES:
+        _delete_in(conn, column, old)
+    _delete_in(conn, s.article_entities.c.entity_id, old, kind="event")
+    names: set[str] = set()
+    for part in packed(comps):
+        views = views_of(conn, part)
+        rows = event_rows(conn, views, copies)
+        _insert(conn, rows)
+        persons |= {r["person_id"] for r in rows[link_roles]}
+        docs |= {r["document_id"] for r in rows[s.event_documents]}
+        names |= {person_link_key(p.name) for v in views if v.events and not article_day(v) for p in v.people
+                  if p.name}
+    return len(ids), persons, docs, names
+
+
+def _relink_people(conn, keys: set[str]) -> None:
+    """Write again the people of the name groups `keys` (their timelines, events and roles)."""
+    current = _lookup(conn, link_groups.c.entity_id, link_groups.c.key, keys)
+    _delete_in(conn, s.people.c.id, current)
+    _delete_in(conn, s.person_positions.c.person_id, current)
+    for group_keys, ids in batches(groups_of(conn, keys)):
+        _insert(conn, people_rows(conn, group_keys, ids))

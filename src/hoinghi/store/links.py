@@ -227,11 +227,11 @@ def _duplicate_rows(linked: Any) -> list[dict]:
 def run_link(store: Store, full: bool = False) -> dict[str, Any]:
     """Link the latest stored articles and persist the result; returns counts and seconds. Incremental unless
     `full` or nothing was linked this way before: only the components of the articles new since the last run."""
-    link = link_function()
+    link_function()
     started = time.perf_counter()
     refresh_inputs(store)
     incremental = not full and store.get_meta("linked_at") is not None and _has_linked(store)
-    counts = _link_incremental(store, link) if incremental else _link_full(store)
+    counts = _link_incremental(store) if incremental else _link_full(store)
     counts["seconds"] = round(time.perf_counter() - started, 2)
     return counts
 
@@ -241,7 +241,7 @@ def _link_full(store: Store) -> dict[str, Any]:
     from hoinghi.store.link_stages import link_stages
 
     with writing(store.engine) as conn:
-        for table in (*s.LINK_TABLES, s.link_names, s.link_roles):
+        for table in (*s.LINK_TABLES, s.link_names, s.link_groups, s.link_roles):
             conn.execute(table.delete())
         link_stages(conn)
         _all_linked(conn)
@@ -263,15 +263,20 @@ def _stored_counts(store: Store) -> dict[str, Any]:
     return counts
 
 
-def _link_incremental(store: Store, link) -> dict[str, Any]:
+def _link_incremental(store: Store) -> dict[str, Any]:
+    """The groups the pending articles touch, and what depends on what changed, linked again stage by stage
+    (`link_stages.relink`), in one transaction."""
+    from hoinghi.store.link_stages import relink
+
     pending = pending_ids(store)
-    component = closure(store, pending) if pending else set()
-    if component:
-        views = list(iter_views(store, sorted(component)))
-        rows, _counts = link_rows(link(views))
-        _replace_component(store, rows, component)
+    relinked = 0
+    if pending:
+        with writing(store.engine) as conn:
+            relinked = relink(conn, pending)
+            _mark_linked(conn, set(pending))
+            _stamp(store, conn)
     counts = _stored_counts(store)
-    counts.update(relinked=len(component), mode="incremental")
+    counts.update(relinked=relinked, mode="incremental")
     return counts
 
 

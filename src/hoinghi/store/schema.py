@@ -261,6 +261,13 @@ link_names = Table(
     Column("key", Text, primary_key=True),  # the folded name (`name_key`)
     Column("person_id", String(200), nullable=False),
 )
+# the group each document (`d:` key) and person (`p:` key) was linked in: what relinking a group replaces
+link_groups = Table(
+    "link_groups", metadata,
+    Column("entity_id", String(200), primary_key=True),
+    Column("key", Text, nullable=False),
+    Index("ix_link_groups_key", "key"),
+)
 # a person's roles at an event, in the order its reports name them, from the event's group
 link_roles = Table(
     "link_roles", metadata,

@@ -1,6 +1,7 @@
 """What the stages of a streamed link hand on to the later ones: the person each name printed in an article's
-events resolves to (`link_names`) and each person's roles at each event in the order reported (`link_roles`), so
-that linking runs one key group at a time in bounded memory (`hoinghi.store.link_stages`).
+events resolves to (`link_names`), the key group each document and person was linked in (`link_groups`) and each
+person's roles at each event in the order reported (`link_roles`), so that linking runs one key group at a time in
+bounded memory (`hoinghi.store.link_stages`).
 
 Revision ID: 0007
 Revises: 0006
@@ -26,6 +27,12 @@ def upgrade() -> None:
         sa.Column("person_id", sa.String(200), nullable=False),
     )
     op.create_table(
+        "link_groups",
+        sa.Column("entity_id", sa.String(200), primary_key=True),
+        sa.Column("key", sa.Text, nullable=False),
+    )
+    op.create_index("ix_link_groups_key", "link_groups", ["key"])
+    op.create_table(
         "link_roles",
         sa.Column("person_id", sa.String(200), primary_key=True),
         sa.Column("event_id", sa.String(200), primary_key=True),
@@ -37,4 +44,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("link_roles")
+    op.drop_table("link_groups")
     op.drop_table("link_names")
