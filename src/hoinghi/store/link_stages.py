@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import bindparam, select
 
-from hoinghi.link import CascadeRow, PersonEntity
+from hoinghi.link import CascadeRow
 from hoinghi.link.common import article_day, name_key, publish_order
 from hoinghi.link.roles import named
 from hoinghi.model import Article
@@ -54,13 +54,17 @@ def link_stages(conn) -> None:
         _insert(conn, {s.duplicates: duplicate_rows(conn, ids, _next_group(conn))})
     for keys, ids in batches(key_groups(conn, "d:")):
         _insert(conn, document_rows(conn, keys, ids))
+    undated: set[str] = set()
     for keys, ids in batches(key_groups(conn, "p:")):
-        _insert(conn, person_mention_rows(conn, keys, ids))
+        rows, found = person_rows(conn, keys, ids)
+        _insert(conn, rows)
+        undated |= found
     copies = stored_copies(conn)
     for ids in packed(components(conn, EVENT_KEYS, copies.items())):
         _insert(conn, event_rows(conn, views_of(conn, ids), copies))
-    for keys, ids in batches(key_groups(conn, "p:")):
-        _insert(conn, people_rows(conn, keys, ids))
+    redate_people(conn, undated)
+    for part in _distinct_pages(conn, link_roles.c.person_id):
+        person_events(conn, part)
     for part in _distinct_pages(conn, s.event_documents.c.document_id):
         document_events(conn, part)
 
@@ -72,7 +76,7 @@ def link_stages(conn) -> None:
 def key_groups(conn, prefix: str) -> Iterator[tuple[str, list[str]]]:
     """(key, article ids) for every current key starting with `prefix`, in key order, read a page at a time."""
     lk = link_keys
-    last = ""
+    last = prefix  # sorts before every key it starts
     while True:
         keys = list(conn.execute(select(lk.c.key).where(lk.c.key.like(prefix + "%"), lk.c.key > last,
                                                         lk.c.stale.is_(False))
@@ -321,15 +325,26 @@ def _people_of(conn, keys: set[str], ids: set[str]):
     return views, names, link_people(views, names)
 
 
-def person_mention_rows(conn, keys: set[str], ids: set[str]) -> dict:
-    """Each mention's person for the names of `keys`, whom those names printed in events resolve to, and each
-    person's group."""
+def person_rows(conn, keys: set[str], ids: set[str]) -> tuple[dict, set[str]]:
+    """The people of the names of `keys` as placed (no events yet, mentions not redated), each mention's person,
+    whom those names printed in events resolve to, each person's group; and the groups that hold an article
+    without a day of its own, whose people the events will date (`redate_people`)."""
     from hoinghi.link.inputs import name_group
+    from hoinghi.store.links import _person_rows, _position_rows
 
     views, names, index = _people_of(conn, keys, ids)
-    return {s.article_entities: _mention_rows("person", index.person_of),
+    rows = {s.people: _person_rows(index.entities), s.person_positions: _position_rows(index.entities),
+            s.article_entities: _mention_rows("person", index.person_of),
             link_names: resolved_rows(views, names, index),
             link_groups: _group_rows({pid: name_group(key) for pid, key in index.name_keys().items()})}
+    return rows, undated_groups(views) & keys
+
+
+def undated_groups(views: list[Article]) -> set[str]:
+    """The name groups of the people of the articles that report events but give no day of their own."""
+    from hoinghi.link.inputs import person_link_key
+
+    return {person_link_key(p.name) for v in views if v.events and not article_day(v) for p in v.people if p.name}
 
 
 def resolved_rows(views: list[Article], names: set[str], index) -> list[dict]:
@@ -396,14 +411,45 @@ def _role_order_rows(roles: list[tuple[str, str, str]], days: dict[str, str]) ->
 # 5. People entities: timelines dated by the events, events and roles
 
 
-def people_rows(conn, keys: set[str], ids: set[str]) -> dict:
-    """The rows of the people of the names `keys` (whose mentions are in the articles `ids`)."""
+def redate_people(conn, keys: set[str]) -> None:
+    """Write again the people of the name groups `keys`, placed again and their undated mentions dated by the
+    events their articles report (`PeopleIndex.redate`)."""
+    current = _lookup(conn, link_groups.c.entity_id, link_groups.c.key, keys)
+    _delete_in(conn, s.people.c.id, current)
+    _delete_in(conn, s.person_positions.c.person_id, current)
+    for group_keys, ids in batches(groups_of(conn, keys)):
+        _insert(conn, redated_rows(conn, group_keys, ids))
+
+
+def redated_rows(conn, keys: set[str], ids: set[str]) -> dict:
+    """The rows of the people of the names `keys` (whose mentions are in the articles `ids`), redated."""
     from hoinghi.store.links import _person_rows, _position_rows
 
     views, _names, index = _people_of(conn, keys, ids)
     index.redate(reported_days(conn, views))
-    _attach_events(conn, index.entities)
     return {s.people: _person_rows(index.entities), s.person_positions: _position_rows(index.entities)}
+
+
+def person_events(conn, person_ids: list[str]) -> None:
+    """Give the people their events (by date) and their roles at each, from `link_roles`."""
+    from hoinghi.store.links import _json
+
+    lr, people = link_roles, s.people
+    held: dict[str, list[tuple[str, str, str]]] = {}
+    for part in _pages(sorted(person_ids)):
+        for pid, day, eid, roles in conn.execute(select(lr.c.person_id, lr.c.day, lr.c.event_id, lr.c.roles)
+                                                 .where(lr.c.person_id.in_(part))):
+            held.setdefault(pid, []).append((day, eid, roles))
+    updates = []
+    for part in _pages(sorted(person_ids)):
+        for pid, data in conn.execute(select(people.c.id, people.c.data).where(people.c.id.in_(part))):
+            person, events = json.loads(data), sorted(held.get(pid, []))
+            person["events"] = [eid for _day, eid, _roles in events]
+            person["event_roles"] = {eid: json.loads(roles) for _day, eid, roles in events}
+            updates.append({"person_id": pid, "person_data": _json(person)})
+    if updates:
+        conn.execute(people.update().where(people.c.id == bindparam("person_id"))
+                     .values(data=bindparam("person_data")), updates)
 
 
 def reported_days(conn, views: list[Article]) -> dict[str, str]:
@@ -423,20 +469,6 @@ def reported_days(conn, views: list[Article]) -> dict[str, str]:
 def _event_dates(conn, event_ids: set[str]) -> dict[str, str]:
     """Event id -> the day of its date (`date[:10]`), for the dated ones."""
     return {eid: e["date"][:10] for eid, e in _events_data(conn, event_ids).items() if e.get("date")}
-
-
-def _attach_events(conn, persons: list[PersonEntity]) -> None:
-    """Each person's events, by date, and their roles at each (stored by the events stage)."""
-    lr = link_roles
-    by_id = {p.id: p for p in persons}
-    held: list[tuple[str, str, str, str]] = []
-    for part in _pages(sorted(by_id)):
-        held += conn.execute(select(lr.c.day, lr.c.event_id, lr.c.person_id, lr.c.roles)
-                             .where(lr.c.person_id.in_(part))).all()
-    for _day, eid, pid, roles in sorted(held):
-        person = by_id[pid]
-        person.events.append(eid)
-        person.event_roles[eid] = json.loads(roles)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -502,10 +534,11 @@ def relink(conn, pending: list[str]) -> int:
     _delete_in(conn, link_names.c.article_id, pending)
     moved = _relink_duplicates(conn, set(pending) | _holders(conn, touched["b:"]))
     changed_docs, new_docs = _relink_documents(conn, touched["d:"])
-    changed_names = _relink_names(conn, touched["p:"])
+    changed_names, new_people, undated = _relink_names(conn, touched["p:"])
     seeds = set(pending) | moved | changed_docs | changed_names | _holders(conn, touched["e:"])
-    relinked, persons, docs, names = _relink_events(conn, seeds, old_events)
-    _relink_people(conn, touched["p:"] | names | _lookup(conn, link_groups.c.key, link_groups.c.entity_id, persons))
+    relinked, persons, docs, redated = _relink_events(conn, seeds, old_events)
+    redate_people(conn, undated | redated)
+    person_events(conn, sorted(new_people | persons))
     document_events(conn, sorted(new_docs | docs))
     return relinked
 
@@ -567,27 +600,28 @@ def _relink_documents(conn, keys: set[str]) -> tuple[set[str], set[str]]:
     return {a for a, _i, _e in before ^ after}, new_ids
 
 
-def _relink_names(conn, keys: set[str]) -> set[str]:
-    """Place again the people of the name groups `keys`; returns the articles whose mentions or printed names now
-    link otherwise."""
+def _relink_names(conn, keys: set[str]) -> tuple[set[str], set[str], set[str]]:
+    """Place again the people of the name groups `keys`; returns the articles whose names printed in events now
+    resolve otherwise (what events read of people), the new people, and the groups to redate."""
     from hoinghi.link.inputs import name_group
 
-    old_ids = _lookup(conn, link_groups.c.entity_id, link_groups.c.key, keys)
     members = {a for _k, group in groups_of(conn, keys) for a in group}
-    before = {(a, i, p) for a, i, p in _mention_pairs(conn, "person", old_ids)}
-    resolved = {(a, k, p) for a, k, p in _names_resolved(conn, members) if name_group(k) in keys}
+    before = {(a, k, p) for a, k, p in _names_resolved(conn, members) if name_group(k) in keys}
     _drop_groups(conn, keys, "person", (s.people.c.id, s.person_positions.c.person_id))
-    if resolved:
+    if before:
         conn.execute(link_names.delete().where(link_names.c.article_id == bindparam("a"),
                                                link_names.c.key == bindparam("k")),
-                     [{"a": a, "k": k} for a, k, _p in resolved])
-    after: set[tuple] = set()
+                     [{"a": a, "k": k} for a, k, _p in before])
+    after: set[tuple[str, str, str]] = set()
+    new_ids: set[str] = set()
+    undated: set[str] = set()
     for group_keys, ids in batches(groups_of(conn, keys)):
-        rows = person_mention_rows(conn, group_keys, ids)
+        rows, found = person_rows(conn, group_keys, ids)
         _insert(conn, rows)
-        after |= {(r["article_id"], r["idx"], r["entity_id"]) for r in rows[s.article_entities]}
         after |= {(r["article_id"], r["key"], r["person_id"]) for r in rows[link_names]}
-    return {a for a, _x, _p in (before | resolved) ^ after}
+        new_ids |= {r["id"] for r in rows[s.people]}
+        undated |= found
+    return {a for a, _k, _p in before ^ after}, new_ids, undated
 
 
 def _names_resolved(conn, ids: set[str]) -> set[tuple[str, str, str]]:
@@ -604,8 +638,6 @@ def _relink_events(conn, seeds: set[str], old_events: set[str]) -> tuple[int, se
     """Link again the events of the event components of `seeds` (with `old_events`, those the pending articles'
     old versions reported); returns (how many articles, the people and documents of the old and new events, the
     name groups of the people of undated articles, which the events date)."""
-    from hoinghi.link.inputs import person_link_key
-
     copies = stored_copies(conn)
     originals: dict[str, list[str]] = {}
     for copy, original in copies.items():
@@ -626,15 +658,5 @@ def _relink_events(conn, seeds: set[str], old_events: set[str]) -> tuple[int, se
         _insert(conn, rows)
         persons |= {r["person_id"] for r in rows[link_roles]}
         docs |= {r["document_id"] for r in rows[s.event_documents]}
-        names |= {person_link_key(p.name) for v in views if v.events and not article_day(v) for p in v.people
-                  if p.name}
+        names |= undated_groups(views)
     return len(ids), persons, docs, names
-
-
-def _relink_people(conn, keys: set[str]) -> None:
-    """Write again the people of the name groups `keys` (their timelines, events and roles)."""
-    current = _lookup(conn, link_groups.c.entity_id, link_groups.c.key, keys)
-    _delete_in(conn, s.people.c.id, current)
-    _delete_in(conn, s.person_positions.c.person_id, current)
-    for group_keys, ids in batches(groups_of(conn, keys)):
-        _insert(conn, people_rows(conn, group_keys, ids))
