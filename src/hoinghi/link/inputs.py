@@ -9,8 +9,8 @@ exactly as the article does and weighs a tenth of it; the store keeps one per ar
 (people and the names its events print), its documents' keys, its events' buckets (kind, day, scope) and the
 day-and-month of each (a report printed without a year joins a dated event of that day and month), and the LSH
 buckets of its sketch. Every stage of `link` compares only mentions, reports and pages that share one of these
-keys, and every id it gives hashes one of them; so the articles connected through shared keys (a component) link
-alike whether linked with the whole store or alone. Incremental linking relinks the components of the new articles.
+keys of its own kind, and every id it gives hashes one of them; so a store links each stage one key group at a time
+(`hoinghi.store.link_stages`), and incremental linking relinks the groups of the new articles' keys.
 """
 
 from __future__ import annotations

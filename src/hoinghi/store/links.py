@@ -2,11 +2,12 @@
 
 Linking reads what it needs of each article (`hoinghi.link.inputs.view_of`: no text; the body's sketch instead),
 computed once per stored version and kept in `link_inputs`, with the keys that tie articles together in
-`link_keys` (both tables belong to linking and are created on first use). `run_link` is incremental: the new
-articles and every stored article connected to them through shared keys (their component, `closure`) are linked
-again and their entities' rows replaced, the rest left as they are; the result is the one a full re-link gives
-(`run_link(full=True)`, `hoinghi link --full`, which replaces every result in one transaction), save the numbers
-of duplicate groups.
+`link_keys` (both tables belong to linking). `run_link` links the store stage by stage, one key group at a time
+(`hoinghi.store.link_stages`: duplicates, documents, people, events, then the people's and documents' events), so
+memory is bounded by the largest group (a very common name's mentions), never by the store. It is incremental: only
+the groups the new articles touch and what depends on what changed there are linked again, the rest left as they
+are; the result is the one a full re-link gives (`run_link(full=True)`, `hoinghi link --full`), save the numbers of
+duplicate groups. Either runs in one transaction.
 """
 
 from __future__ import annotations
@@ -226,7 +227,8 @@ def _duplicate_rows(linked: Any) -> list[dict]:
 
 def run_link(store: Store, full: bool = False) -> dict[str, Any]:
     """Link the latest stored articles and persist the result; returns counts and seconds. Incremental unless
-    `full` or nothing was linked this way before: only the components of the articles new since the last run."""
+    `full` or nothing was linked this way before: only what the articles new since the last run can change
+    (`relinked`: the articles whose events were linked again)."""
     link_function()
     started = time.perf_counter()
     refresh_inputs(store)
@@ -350,75 +352,6 @@ def _parts(store: Store, ids: Iterable[str] | None, batch: int) -> Iterator:
 def pending_ids(store: Store) -> list[str]:
     with store.engine.connect() as conn:
         return list(conn.execute(select(link_inputs.c.article_id).where(link_inputs.c.linked.is_(False))).scalars())
-
-
-def closure(store: Store, seeds: Iterable[str]) -> set[str]:
-    """The articles connected to `seeds` through shared keys (stale keys included): their component."""
-    ids: set[str] = set(seeds)
-    keys: set[str] = set()
-    frontier = set(ids)
-    with store.engine.connect() as conn:
-        while frontier:
-            found = _lookup(conn, link_keys.c.key, link_keys.c.article_id, frontier) - keys
-            keys |= found
-            frontier = _lookup(conn, link_keys.c.article_id, link_keys.c.key, found) - ids
-            ids |= frontier
-        current = _lookup(conn, link_inputs.c.article_id, link_inputs.c.article_id, ids)
-    return current
-
-
-def _lookup(conn, want, by, values: set[str]) -> set[str]:
-    out: set[str] = set()
-    values = list(values)
-    for i in range(0, len(values), 900):
-        out.update(conn.execute(select(want).where(by.in_(values[i:i + 900])).distinct()).scalars())
-    return out
-
-
-def _replace_component(store: Store, rows: dict[Any, list[dict]], ids: set[str]) -> None:
-    """Replace the link rows of the entities of the articles `ids` (a whole component) by `rows`, in one
-    transaction; the duplicate groups are numbered after those kept."""
-    with writing(store.engine) as conn:
-        _delete_entities(conn, _lookup_entities(conn, ids), ids)
-        offset = (conn.execute(select(func.max(s.duplicates.c.group_id))).scalar() or -1) + 1
-        rows[s.duplicates] = [dict(r, group_id=r["group_id"] + offset) for r in rows[s.duplicates]]
-        _insert(conn, rows)
-        _mark_linked(conn, ids)
-        store.set_meta(conn, "linked_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-        store.set_meta(conn, "linked_articles", str(conn.execute(select(func.count()).select_from(link_inputs))
-                                                    .scalar_one()))
-
-
-def _lookup_entities(conn, ids: set[str]) -> dict[str, set[str]]:
-    """kind -> the entity ids the articles' mentions were linked to."""
-    ae = s.article_entities
-    found: dict[str, set[str]] = {"person": set(), "document": set(), "event": set()}
-    ids_ = list(ids)
-    for i in range(0, len(ids_), 900):
-        for kind, eid in conn.execute(select(ae.c.kind, ae.c.entity_id).where(ae.c.article_id.in_(ids_[i:i + 900]))):
-            found.setdefault(kind, set()).add(eid)
-    return found
-
-
-_BY_ENTITY = {"person": ((s.person_positions, "person_id"), (s.people, "id")),
-              "document": ((s.cascades, "document_id"), (s.documents, "id")),
-              "event": ((s.event_people, "event_id"), (s.event_documents, "event_id"), (s.event_reports, "event_id"),
-                        (s.bridge_points, "event_id"), (s.events, "id"))}
-
-
-def _delete_entities(conn, entities: dict[str, set[str]], ids: set[str]) -> None:
-    groups = _lookup(conn, s.duplicates.c.group_id, s.duplicates.c.article_id, ids)
-    _delete_in(conn, s.duplicates, "group_id", groups)
-    _delete_in(conn, s.article_entities, "article_id", ids)
-    for kind in ("event", "document", "person"):
-        for table, col in _BY_ENTITY[kind]:
-            _delete_in(conn, table, col, entities.get(kind, set()))
-
-
-def _delete_in(conn, table, col: str, values: set) -> None:
-    values = list(values)
-    for i in range(0, len(values), 900):
-        conn.execute(table.delete().where(table.c[col].in_(values[i:i + 900])))
 
 
 def _mark_linked(conn, ids: set[str]) -> None:
