@@ -141,3 +141,62 @@ def test_streamed_full_link_equals_the_in_memory_link(db_url, pages):
     for table in in_memory:
         assert streamed[table] == in_memory[table], table
     store.close()
+
+
+def _clones(n: int):
+    """n synthetic articles cloned from the examples (`bench/bench_link.py`: a share of them syndicated copies)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_link import corpus
+    from bench_link_store import _pages
+
+    arts = corpus(n, 3, 0.15)
+    for a in arts:
+        a.text = "\n".join(([a.title] if a.title else []) + a.body + a.captions)
+    return arts, _pages
+
+
+def test_incremental_link_follows_changed_copies_and_documents(tmp_path):
+    """Clones stored in batches, then an original page, a copy and a document changed: each incremental link
+    gives the full re-link's tables, and that is `link`'s over every view."""
+    import copy
+    import random
+
+    from hoinghi.link import link
+    from hoinghi.store import open_store
+    from hoinghi.store.links import iter_views, save_links
+
+    arts, pages = _clones(160)
+    random.Random(5).shuffle(arts)
+    store = open_store(str(tmp_path / "clones.db"))
+    for batch in _batches(arts, 2):
+        store.write_batch(pages(batch))
+        run_link(store)
+    copied = next(a for a in arts if any(a is not b and a.body == b.body for b in arts))
+    cited = next(a for a in arts if a.documents and a.documents[0].number)
+
+    def grouped(snapshot) -> set[str]:
+        return {aid for group in snapshot["duplicates"] for aid, _canonical in group}
+
+    assert copied.id in grouped(_snapshot(store))
+    changed = []
+    for art, edit in ((copied, "body"), (cited, "document")):
+        art = copy.deepcopy(art)
+        if edit == "body":
+            art.body = [f"Một đoạn văn mới số {i} về hội nghị khác hẳn." for i in range(12)]
+            art.text = "\n".join(art.body)
+        else:
+            art.documents[0].number = "999"
+            art.text += "\nCập nhật."  # another page text: stored as a new version
+        changed.append(art)
+    store.write_batch(pages(changed))
+    assert run_link(store)["mode"] == "incremental"
+    incremental = _snapshot(store)
+    assert copied.id not in grouped(incremental)
+    assert any(row[4] == "999" for row in incremental["documents"])  # (id, key, kind, kind_fold, number, …)
+    run_link(store, full=True)
+    assert _snapshot(store) == incremental
+    save_links(store, link(list(iter_views(store))))
+    assert _snapshot(store) == incremental
+    store.close()
