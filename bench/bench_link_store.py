@@ -5,9 +5,15 @@
 For each size N a SQLite store gets N - 1% synthetic articles (`bench_link.corpus`: clones of the examples), and
 each measurement runs in its own process (peak memory is that process's maximum resident set, `ru_maxrss`):
 
-- full: `run_link(store, full=True)` (the views are read once per article, then every article is linked);
-- incremental: the last 1% stored, then `run_link(store)` (only the components of the new articles);
-- legacy (`--legacy`): what linking did before, every stored article rebuilt whole (`iter_articles`) and linked.
+- full: `run_link(store, full=True)` (each article's view read from its record once, then every stage linked one
+  key group at a time: `hoinghi.store.link_stages`);
+- incremental: the last 1% stored, then `run_link(store)` (the groups the new articles touch, and what depends on
+  what changed there);
+- legacy (`--legacy`): every stored article rebuilt whole (`iter_articles`) and linked at once in memory.
+
+Peak memory is bounded by the largest key group, not the store: on these generated stores a few names and documents
+are printed by most articles, so those groups grow with the store (and so does their entities' size: the articles
+list of a person printed everywhere).
 """
 
 from __future__ import annotations

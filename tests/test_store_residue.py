@@ -87,7 +87,7 @@ def test_a_new_store_killed_after_any_statement_of_its_creation_is_made_whole(tm
         _replay_alone(path, statements[:k])
         store = open_store(str(path))
         assert store.revision == HEAD_REVISION and store.migrated_from in (None, "0001", "0002", "0003", "0004",
-                                                                            "0005")
+                                                                            "0005", "0006")
         store.close()
         assert _schema(path) == _schema(whole), f"after {k} of {len(statements)} statements"
 
