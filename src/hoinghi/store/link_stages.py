@@ -413,12 +413,14 @@ def _role_order_rows(roles: list[tuple[str, str, str]], days: dict[str, str]) ->
 
 def redate_people(conn, keys: set[str]) -> None:
     """Write again the people of the name groups `keys`, placed again and their undated mentions dated by the
-    events their articles report (`PeopleIndex.redate`)."""
+    events their articles report (`PeopleIndex.redate`), with their events."""
     current = _lookup(conn, link_groups.c.entity_id, link_groups.c.key, keys)
     _delete_in(conn, s.people.c.id, current)
     _delete_in(conn, s.person_positions.c.person_id, current)
     for group_keys, ids in batches(groups_of(conn, keys)):
-        _insert(conn, redated_rows(conn, group_keys, ids))
+        rows = redated_rows(conn, group_keys, ids)
+        _insert(conn, rows)
+        person_events(conn, [r["id"] for r in rows[s.people]])
 
 
 def redated_rows(conn, keys: set[str], ids: set[str]) -> dict:
