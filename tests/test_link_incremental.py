@@ -200,3 +200,30 @@ def test_incremental_link_follows_changed_copies_and_documents(tmp_path):
     save_links(store, link(list(iter_views(store))))
     assert _snapshot(store) == incremental
     store.close()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_incremental_link_in_random_batches_with_new_versions_equals_full(tmp_path, pages, seed):
+    """Pages stored in a random number of batches of random sizes, then a few stored again with another name in
+    place of their first person's: every incremental link leaves the tables a full re-link gives."""
+    import random
+
+    from hoinghi.pipeline import extract_page
+    from hoinghi.store import open_store
+
+    rng = random.Random(seed)
+    items = pages[:]
+    rng.shuffle(items)
+    cuts = sorted(rng.sample(range(1, len(items)), rng.randint(2, 5)))
+    store = open_store(str(tmp_path / "random.db"))
+    for start, end in zip([0, *cuts], [*cuts, len(items)], strict=True):
+        store.write_batch(items[start:end])
+        run_link(store)
+    edited = [Page(id=p.id, url=p.url, text=p.text.replace(a.people[0].name, rng.choice(["Trần Văn Thử", "Lê Minh"]))
+                   + "\nCập nhật.") for p, a in rng.sample([pa for pa in items if pa[1].people], 3)]
+    store.write_batch([(p, extract_page(p)) for p in edited])
+    assert run_link(store)["mode"] == "incremental"
+    incremental = _snapshot(store)
+    run_link(store, full=True)
+    assert _snapshot(store) == incremental
+    store.close()
