@@ -8,16 +8,18 @@ before the next group is read:
 1. near-duplicate pages: per component of the LSH band keys (`b:`), `find_duplicates`;
 2. documents: per document key (`d:`), `link_documents` on that key's documents: the document rows and each
    mention's document;
-3. people: per folded name (`p:`), `link_people` on that name's mentions: each mention's person, and the person
-   each name printed in an article's events resolves to (`link_names`);
+3. people: per folded name (`p:`), `link_people` on that name's mentions: the people rows, each mention's person,
+   each person's group (`link_groups`, also for documents) and the person each name printed in an article's events
+   resolves to (`link_names`);
 4. events: per component of the event keys (`e:`, `i:`, `m:`; each syndicated copy with its original), `link_events`
    with the duplicates, documents and people stored by 1-3: the event rows, and each person's roles at each event
    in the order reported (`link_roles`);
-5. people again, per name: placed again, the mentions of undated articles dated by the events they report, each
-   person's events and roles: the people rows;
+5. people's events: the names whose groups hold an article without a day of its own are placed again and their
+   mentions dated by the events (`PeopleIndex.redate`); every person gets their events and roles;
 6. documents' events: per document that events studied, its events by date and its cascade.
 
-The rows are those `link` gives for the same articles (duplicate groups may be numbered otherwise).
+The rows are those `link` gives for the same articles (duplicate groups may be numbered otherwise). What stays in
+memory besides one batch of groups is an id per article while components are found, and the copies' originals.
 
 `relink` is the incremental run: the same stages over the groups the new (or re-versioned) articles' keys name, old
 and new, and, through what changed, the groups that depend on them: the events of the articles whose duplicates,
