@@ -177,7 +177,7 @@ class _Lex:
         mode = ev["mode"]
         self.hybrid = _Sought(mode["hybrid"])
         self.online, self.linked = mode["online"], mode["linked"]
-        self.venue_hall = re.compile(mode["venue_hall"])
+        self.venue_hall = _Sought(mode["venue_hall"])
         self.mode_said = _Sought(mode["said"])
 
     def _kinds(self, ev: dict) -> None:
@@ -476,9 +476,11 @@ def _inside_a_name(before: str) -> bool:
     return tail.endswith(lx.name_holders) or tail.lower().endswith(lx.other_event_before)
 
 
-def _names_own_event(sentence: str) -> bool:
-    """An event noun in the sentence that is no part of a body's or venue's name and names no other event."""
-    return any(not _inside_a_name(sentence[max(0, m.start() - 60): m.start()]) for m in lex().kind.finditer(sentence))
+def _names_own_event(sentence: str, pos: int = 0) -> bool:
+    """An event noun in the sentence (from `pos`) that is no part of a body's or venue's name and names no other
+    event."""
+    return any(not _inside_a_name(sentence[max(0, m.start() - 60): m.start()])
+               for m in lex().kind.finditer(sentence, pos))
 
 
 def _through_documents(name: str | None, text: str, body_start: int, documents: list) -> str | None:
@@ -534,11 +536,11 @@ def _lead_sentence(body_sents: list[_Sentence]) -> _Sentence | None:
     hội`), the first that names an event of its own (`tiến tới Đại hội …` names another one), else the first of
     them; else the body's first sentence."""
     lx = lex()
-    naming = islice((s for s in body_sents if lx.kind.search(s.text) and not lx.salutation.match(s.text.lstrip())),
-                    _LEAD_TRIES)
+    naming = islice(((s, m) for s in body_sents if (m := lx.kind.search(s.text))
+                     and not lx.salutation.match(s.text.lstrip())), _LEAD_TRIES)
     first = None
-    for s in naming:
-        if _names_own_event(s.text):
+    for s, m in naming:
+        if _names_own_event(s.text, m.start()):  # (its nouns from the first one found)
             return s
         first = first or s
     return first or (body_sents[0] if body_sents else None)
