@@ -563,8 +563,8 @@ class _Page:
     @classmethod
     def read(cls, title: str | None, text: str, body_start: int) -> _Page:
         sents = sentences(text)
-        body_sents = [s for s in sents if s.start >= body_start]
-        lead_s = _lead_sentence(body_sents)
+        starts = [x.start for x in sents]
+        lead_s = _lead_sentence(sents[bisect_left(starts, body_start):])  # (the body's sentences)
         lead_para_end = text.find("\n", body_start)
         lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
         event_para = None
@@ -572,7 +572,7 @@ class _Page:
             para_start = text.rfind("\n", 0, lead_s.start) + 1
             para_end = text.find("\n", lead_s.start)
             event_para = (para_start, text[para_start: para_end if para_end != -1 else len(text)])
-        return cls(title, text, body_start, sents, [x.start for x in sents], lead_s.text if lead_s else "",
+        return cls(title, text, body_start, sents, starts, lead_s.text if lead_s else "",
                    lead_para, lead_para_end, event_para)
 
     def sentence_of(self, pos: int) -> int:
@@ -632,7 +632,7 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     ev.speakers = _speakers(page, roles, person_at, titles, say, ev.name)
     ev.bridge_point_count = _bridge_point_count(text, say)
     ev.attendance = _attendance(text, body_start, say)
-    ev.documents = _event_documents(title, text, page.sents, documents, say)
+    ev.documents = _event_documents(title, text, page, documents, say)
     return events
 
 
@@ -1201,12 +1201,12 @@ def _attendee_list_end(text: str, pos: int) -> int:
     return end
 
 
-def _event_documents(title: str | None, text: str, sents: list[_Sentence], documents: list, say=_quiet) -> list[int]:
+def _event_documents(title: str | None, text: str, page: _Page, documents: list, say=_quiet) -> list[int]:
     """Indexes of the documents the event studied or carried out."""
     lx = lex()
     spans = [(i, s, e) for i, dm in enumerate(documents) for s, e in dm.spans]
     embedded = _embedded(spans)
-    starts = [x.start for x in sents]
+    sents, starts = page.sents, page.starts
     title_end = len(title) if title else 0
     picked: list[int] = []
     for i, s, _e in spans:
