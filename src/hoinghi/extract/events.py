@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from operator import attrgetter, itemgetter
+from re import _constants as sre
+from re import _parser as sre_parse
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import EventDate, find_event_date, same_day
@@ -26,9 +28,6 @@ from hoinghi.model import BridgePoint, Event
 from hoinghi.text import LOWER, UPPER, fold, trie_regex, words_regex
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
-# a dot inside an abbreviation (`UVT.Ư Đảng`, `TP.HCM`) ends no sentence: a stop is followed by a space or the end.
-# Runs of plain characters are taken whole (an atomic group: one class loop, not one branch a character).
-_SENTENCE = re.compile(r"(?>[^.!?;\n]+|[.!?](?=[^\s.!?;]))+(?:[.!?;]+|$)", re.M)
 _CLAUSE_END = re.compile(r"[.;:]")
 _LIST_JOINT = re.compile(r";|\bvà\b|,")
 _COLON_OR_STOP = re.compile(r"[:.]")
@@ -53,6 +52,83 @@ def _words(words: list[str]) -> str:
 def _any(words) -> str:
     """Any of the words, as printed (no word boundaries), as one trie."""
     return "(?:" + trie_regex(sorted(words)) + ")"
+
+
+class _Sought:
+    """A pattern looked for only where it can match. Every match holds one of the literals `needs`, read from the
+    pattern's parse at load time (a run of plain characters it must match, or one in each of its alternatives), at
+    most `reach` characters after its start: a text without them is not scanned, and a scan starts just before the
+    first one. (For patterns `re` can scan for no prefix of, which it tries at every position: its look-behinds
+    see the text before the scan's start, so the matches are the same.)"""
+
+    __slots__ = ("needs", "pattern", "reach")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+        needed = None if self.pattern.flags & re.IGNORECASE else _needed(sre_parse.parse(pattern).data)
+        self.needs, self.reach = needed if needed else ((), 0)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        start = self._start(text, pos)
+        return None if start == -1 else self.pattern.search(text, start)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        out, pos = [], 0
+        while (start := self._start(text, pos)) != -1 and (m := self.pattern.search(text, start)):
+            out.append(m)
+            pos = m.end()
+        return out
+
+    def _start(self, text: str, pos: int) -> int:
+        """Where a match at or after `pos` may start (-1: nowhere)."""
+        if not self.needs:
+            return pos
+        found = [at for word in self.needs if (at := text.find(word, pos)) != -1]
+        return max(pos, min(found) - self.reach) if found else -1
+
+
+_Needs = tuple[tuple[str, ...], int]  # literals one of which a match holds, and how far after its start at most
+
+
+def _needed(items: list) -> _Needs | None:
+    """The literals one of which every match of the parsed sequence `items` holds (its longest run of plain
+    characters, or a group of alternatives each holding one), and how far after the match's start they stand."""
+    best, run, run_at = None, "", 0
+    for k, (op, av) in enumerate([*items, (None, None)]):
+        if op is sre.LITERAL:
+            run, run_at = run + chr(av), run_at if run else k
+            continue
+        if len(run) >= 2:
+            best = _better(best, ((run,), _width(items[:run_at])))
+        run = ""
+        if op is sre.BRANCH:
+            alts = [_needed(alt.data) for alt in av[1]]
+            if all(alts):
+                best = _better(best, (_fewest({w for words, _r in alts for w in words}),
+                                      _width(items[:k]) + max(r for _w, r in alts)))
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # (a group that sets no flags)
+            inner = _needed(av[3].data)
+            best = _better(best, inner and (inner[0], _width(items[:k]) + inner[1]))
+    return best
+
+
+def _fewest(words: set[str]) -> tuple[str, ...]:
+    """The words, less those that hold another (a text holding `kết hợp trực tuyến` holds ` trực tuyến`)."""
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+def _width(items: list) -> int:
+    """The most characters the parsed sequence `items` can match (a large number when unbounded)."""
+    return sre_parse.SubPattern(sre_parse.State(), items).getwidth()[1]
+
+
+def _better(a: _Needs | None, b: _Needs | None) -> _Needs | None:
+    """Of two sets of needed literals, the one whose shortest literal is longer (the fewer literals, else)."""
+    if a is None or b is None:
+        return a or b
+    def key(n: _Needs) -> tuple[int, int]:
+        return min(map(len, n[0])), -len(n[0])
+    return b if key(b) > key(a) else a
 
 
 @dataclass(slots=True)
@@ -99,10 +175,10 @@ class _Lex:
         self.session_before = re.compile(rf"(?<![\wÀ-ỹ])({nouns})\s+(?:của\s+)?$")
         self.session_noun = re.compile(nouns)  # (whether the lead names a session at all)
         mode = ev["mode"]
-        self.hybrid = re.compile(mode["hybrid"])
+        self.hybrid = _Sought(mode["hybrid"])
         self.online, self.linked = mode["online"], mode["linked"]
-        self.venue_hall = re.compile(mode["venue_hall"])
-        self.mode_said = re.compile(mode["said"])
+        self.venue_hall = _Sought(mode["venue_hall"])
+        self.mode_said = _Sought(mode["said"])
 
     def _kinds(self, ev: dict) -> None:
         kinds = sorted(ev["kinds"], key=len, reverse=True)
@@ -175,8 +251,8 @@ class _Lex:
         self.capital_venue = re.compile(r"tại\s+(?:[^.;]{0,40}?)" + _any(ev["capital_venues"]))
 
     def _organizers(self, ev: dict) -> None:
-        self.held_by = re.compile(ev["held_by"])
-        self.opened_by = re.compile(ev["opened_by"])
+        self.held_by = _Sought(ev["held_by"])
+        self.opened_by = _Sought(ev["opened_by"])
         self.on_behalf = re.compile(ev["on_behalf_before"])
         self.complement_before = re.compile(ev["complement_before"])
         joints = ",|" + trie_regex(sorted(ev["organizer_joints"])) + "|" + _ACRONYM
@@ -210,12 +286,50 @@ def lex() -> _Lex:
 
 
 def sentences(text: str) -> list[_Sentence]:
-    """The sentences of `text` (none of white space only), with their offsets."""
+    """The sentences of `text` (none of white space only), with their offsets: each runs to a line's end or to a
+    stop that is no dot inside an abbreviation (`UVT.Ư Đảng`, `TP.HCM`: a stop followed by a character that is
+    neither a space nor a stop), with the stops that follow it; a stop where no sentence is open opens none. (What
+    the pattern `(?>[^.!?;\\n]+|[.!?](?=[^\\s.!?;]))+(?:[.!?;]+|$)` finds, multiline; found from the breaks, a
+    substring search for each character, much cheaper than a pattern's scan of every character.)"""
+    out: list[_Sentence] = []
+    n, p = len(text), 0
+    for i in _breaks(text):
+        if i < p:
+            continue  # (in the stops that closed the sentence before)
+        if text[i] == "\n":
+            if i > p and not text[p:i].isspace():
+                out.append(_Sentence(p, i, text[p:i]))
+            p = i + 1
+            continue
+        after = text[i + 1: i + 2]
+        if text[i] != ";" and after and not after.isspace() and after not in _STOPS:
+            continue
+        if i == p:
+            p += 1
+            continue
+        j = i + 1
+        while j < n and text[j] in _STOPS:
+            j += 1
+        if not text[p:j].isspace():
+            out.append(_Sentence(p, j, text[p:j]))
+        p = j
+    if p < n and not text[p:].isspace():
+        out.append(_Sentence(p, n, text[p:]))
+    return out
+
+
+_STOPS = ".!?;"
+
+
+def _breaks(text: str) -> list[int]:
+    """Where a stop or a line break stands in `text`, in order."""
     out = []
-    for m in _SENTENCE.finditer(text):
-        t = m.group()
-        if not t.isspace():
-            out.append(_Sentence(m.start(), m.end(), t))
+    for ch in ".!?;\n":
+        i = text.find(ch)
+        while i != -1:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
     return out
 
 
@@ -362,9 +476,11 @@ def _inside_a_name(before: str) -> bool:
     return tail.endswith(lx.name_holders) or tail.lower().endswith(lx.other_event_before)
 
 
-def _names_own_event(sentence: str) -> bool:
-    """An event noun in the sentence that is no part of a body's or venue's name and names no other event."""
-    return any(not _inside_a_name(sentence[max(0, m.start() - 60): m.start()]) for m in lex().kind.finditer(sentence))
+def _names_own_event(sentence: str, pos: int = 0) -> bool:
+    """An event noun in the sentence (from `pos`) that is no part of a body's or venue's name and names no other
+    event."""
+    return any(not _inside_a_name(sentence[max(0, m.start() - 60): m.start()])
+               for m in lex().kind.finditer(sentence, pos))
 
 
 def _through_documents(name: str | None, text: str, body_start: int, documents: list) -> str | None:
@@ -420,11 +536,11 @@ def _lead_sentence(body_sents: list[_Sentence]) -> _Sentence | None:
     hội`), the first that names an event of its own (`tiến tới Đại hội …` names another one), else the first of
     them; else the body's first sentence."""
     lx = lex()
-    naming = islice((s for s in body_sents if lx.kind.search(s.text) and not lx.salutation.match(s.text.lstrip())),
-                    _LEAD_TRIES)
+    naming = islice(((s, m) for s in body_sents if (m := lx.kind.search(s.text))
+                     and not lx.salutation.match(s.text.lstrip())), _LEAD_TRIES)
     first = None
-    for s in naming:
-        if _names_own_event(s.text):
+    for s, m in naming:
+        if _names_own_event(s.text, m.start()):  # (its nouns from the first one found)
             return s
         first = first or s
     return first or (body_sents[0] if body_sents else None)
@@ -447,8 +563,8 @@ class _Page:
     @classmethod
     def read(cls, title: str | None, text: str, body_start: int) -> _Page:
         sents = sentences(text)
-        body_sents = [s for s in sents if s.start >= body_start]
-        lead_s = _lead_sentence(body_sents)
+        starts = [x.start for x in sents]
+        lead_s = _lead_sentence(sents[bisect_left(starts, body_start):])  # (the body's sentences)
         lead_para_end = text.find("\n", body_start)
         lead_para = text[body_start: lead_para_end if lead_para_end != -1 else len(text)]
         event_para = None
@@ -456,7 +572,7 @@ class _Page:
             para_start = text.rfind("\n", 0, lead_s.start) + 1
             para_end = text.find("\n", lead_s.start)
             event_para = (para_start, text[para_start: para_end if para_end != -1 else len(text)])
-        return cls(title, text, body_start, sents, [x.start for x in sents], lead_s.text if lead_s else "",
+        return cls(title, text, body_start, sents, starts, lead_s.text if lead_s else "",
                    lead_para, lead_para_end, event_para)
 
     def sentence_of(self, pos: int) -> int:
@@ -516,7 +632,7 @@ def build_events(title: str | None, text: str, body_start: int, people: list, or
     ev.speakers = _speakers(page, roles, person_at, titles, say, ev.name)
     ev.bridge_point_count = _bridge_point_count(text, say)
     ev.attendance = _attendance(text, body_start, say)
-    ev.documents = _event_documents(title, text, page.sents, documents, say)
+    ev.documents = _event_documents(title, text, page, documents, say)
     return events
 
 
@@ -1085,12 +1201,12 @@ def _attendee_list_end(text: str, pos: int) -> int:
     return end
 
 
-def _event_documents(title: str | None, text: str, sents: list[_Sentence], documents: list, say=_quiet) -> list[int]:
+def _event_documents(title: str | None, text: str, page: _Page, documents: list, say=_quiet) -> list[int]:
     """Indexes of the documents the event studied or carried out."""
     lx = lex()
     spans = [(i, s, e) for i, dm in enumerate(documents) for s, e in dm.spans]
     embedded = _embedded(spans)
-    starts = [x.start for x in sents]
+    sents, starts = page.sents, page.starts
     title_end = len(title) if title else 0
     picked: list[int] = []
     for i, s, _e in spans:
