@@ -41,12 +41,23 @@ _LEX = load("dates.toml")
 _LETTER = r"[^\W\d_]"  # any Unicode letter
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
+# `_NOT_LETTER_BEFORE` written after a word's first character (`_alt`'s `after_first`): a position where no word
+# starts then costs one failed character, not the look-behind.
+_NO_LETTER_BEFORE_FIRST = r"(?<![^\W\d_].)"
 
 
-def _alt(words) -> str:
-    """A regex alternation of words, longest first, spaces matching any white space run."""
-    uniq = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in uniq)
+def _alt(words, after_first: str = "") -> str:
+    """Words as one alternation, for a case-insensitive pattern, spaces matching any white space run: a trie of
+    their lower-case forms (`hoinghi.text.trie_regex`). `re` tries every branch of a plain alternation at each
+    position, a trie only the ones that can still match; a word is tried before a shorter one it extends, as in a
+    plain alternation written longest first."""
+    uniq = {" ".join(_lower(w).split()) for w in words if w.strip()}
+    return trie_regex(sorted(uniq), char=_char, after_first=after_first)
+
+
+def _lower(word: str) -> str:
+    """Lower case, character by character (what a case-insensitive pattern compares)."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in word)
 
 
 def _words(words) -> str:
@@ -68,7 +79,7 @@ _PODS: dict[str, str] = {_key(k): v for k, v in _LEX["parts_of_day"].items()}
 _MONTH_WORDS: dict[str, int] = {_key(k): v for k, v in _LEX["months"].items()}
 _EN_MONTHS: dict[str, int] = {_key(k): v for k, v in _LEX["english_months"].items()}
 
-_WEEKDAY_RE_SRC = _NOT_LETTER_BEFORE + r"(?:" + _alt(_WEEKDAYS) + r")(?![\w])"
+_WEEKDAY_RE_SRC = r"(?:" + _alt(_WEEKDAYS, _NO_LETTER_BEFORE_FIRST) + r")(?![\w])"
 _WEEKDAY_RE = re.compile(_WEEKDAY_RE_SRC, re.I)
 _MONTH_WORD_SRC = r"(?:" + _alt(_MONTH_WORDS) + r")" + _NOT_LETTER_AFTER
 _EN_MONTH_SRC = r"(?:" + _alt(_EN_MONTHS) + r")" + _NOT_LETTER_AFTER
@@ -272,7 +283,7 @@ def parse_published(line: str) -> Published | None:
 
 _LINE_JUNK = re.compile(
     r"[\[(]?\s?(?:GMT|UTC)\s?(?:[+\-]\s?\d{1,2}(?::?\d\d)?)?\s?[\])]?"
-    r"|" + _NOT_LETTER_BEFORE + r"(?:" + _alt(_LEX["published_labels"]["words"] + _LEX["widgets"]["words"])
+    r"|(?:" + _alt(_LEX["published_labels"]["words"] + _LEX["widgets"]["words"], _NO_LETTER_BEFORE_FIRST)
     + r")(?![\w])|" + _WEEKDAY_RE_SRC,
     re.I,
 )
@@ -343,9 +354,9 @@ _EV_CORE = re.compile(
     re.I,
 )
 
-_POD_SRC = _NOT_LETTER_BEFORE + r"(?P<pod>" + _alt(_PODS) + r")"
+_POD_SRC = r"(?P<pod>" + _alt(_PODS, _NO_LETTER_BEFORE_FIRST) + r")"
 _REL_SRC = r"(?P<rel>" + _alt(_LEX["relative_days"]["words"]) + r")"
-_REL_ALONE_SRC = _NOT_LETTER_BEFORE + r"(?P<rel2>" + _alt(_LEX["relative_days"]["alone"]) + r")"
+_REL_ALONE_SRC = r"(?P<rel2>" + _alt(_LEX["relative_days"]["alone"], _NO_LETTER_BEFORE_FIRST) + r")"
 _EV_LEFT = re.compile(
     r"(?:(?:" + _POD_SRC + r"(?:\s+" + _REL_SRC + r")?|" + _REL_ALONE_SRC + r")[\s,]*)?"
     r"(?:(?P<wday>" + _WEEKDAY_RE_SRC + r")[\s,]*)?"
@@ -361,9 +372,9 @@ _BARE_WORDS = re.compile(_NOT_LETTER_BEFORE + _words(_LEX["bare_date_openers"]["
 def _doc_before(issuer: bool) -> re.Pattern:
     """A document reference (kind and number, or `ban hành`) ending right where a date begins."""
     return re.compile(
-        r"(?:" + _NOT_LETTER_BEFORE + r"(?:" + _alt(_LEX["document_kinds"]["words"]) + r")" + _NOT_LETTER_AFTER
+        r"(?:(?:" + _alt(_LEX["document_kinds"]["words"], _NO_LETTER_BEFORE_FIRST) + r")" + _NOT_LETTER_AFTER
         + r"(?:\s+số)?\s*[\w./\-]*\d[\w./\-]*" + (r"(?:\s+của\s+[^\d,.;:\n]{1,60}?)?" if issuer else "")
-        + r"|" + _NOT_LETTER_BEFORE + r"(?:" + _alt(_LEX["document_verbs"]["words"]) + r")"
+        + r"|(?:" + _alt(_LEX["document_verbs"]["words"], _NO_LETTER_BEFORE_FIRST) + r")"
         + r"(?:\s+" + _words(_LEX["document_verbs"]["then"]) + r")?)"
         + r"\s*[,(]?\s*$",
         re.I,

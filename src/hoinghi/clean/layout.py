@@ -9,7 +9,6 @@ the article, the tail after the byline or an end marker), then captions and byli
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -103,16 +102,16 @@ class _LinePattern:
     only, in one alternation (a search would try them at every position), the others searched."""
 
     def __init__(self, patterns: list[str]) -> None:
-        at_start = [p[1:] for p in patterns if p.startswith("^")]
+        self.start_sources = [p[1:] for p in patterns if p.startswith("^")]
         inside = [p for p in patterns if not p.startswith("^")]
-        self.at_start = re.compile("|".join(f"(?:{p})" for p in at_start)) if at_start else None
+        self.at_start = _StartPattern([(None, p) for p in self.start_sources]) if self.start_sources else None
         self.inside = re.compile("|".join(f"(?:{p})" for p in inside)) if inside else None
         # a search of patterns without an anchor tries them at every position: a line holding none of the words
         # each needs (`gui file dinh kem`, `co chu` …) is passed over with a cheap `in` first
         literals = [_required_literal(p) for p in inside]
         self.inside_words = tuple(literals) if all(literals) else None
         # `search(text)`: a match (truthy) when the line has one of the patterns; with one part only, that part's
-        # own method, without a Python call around it
+        # own method
         self.search: Callable[[str], object]
         if self.inside is None:
             self.search = self.at_start.match if self.at_start else lambda text: None
@@ -129,6 +128,108 @@ class _LinePattern:
         if self.inside_words is not None and not any(w in text for w in self.inside_words):
             return None
         return self.inside.search(text)
+
+
+class _StartPattern:
+    """Patterns tried at a line's start, in order, as one alternation; (name, pattern) pairs, the patterns of one
+    name a named group. The alternation `re` runs enters every branch that opens with a group or a class: a line's
+    first character picks the one written with the branches that can start with it (the folded lines are ASCII)."""
+
+    def __init__(self, alternatives: list[tuple[str | None, str]]) -> None:
+        self.alternatives = alternatives
+        self.whole = self._compile(range(len(alternatives)))
+        firsts = [_first_chars(p) for _, p in alternatives]
+        compiled: dict[tuple[int, ...], re.Pattern | None] = {}
+        self.by_first: dict[str, re.Pattern | None] = {}
+        for ch in map(chr, range(128)):
+            keep = tuple(i for i, f in enumerate(firsts) if f is None or ch in f)
+            if keep not in compiled:
+                compiled[keep] = self._compile(keep) if keep else None
+            self.by_first[ch] = compiled[keep]
+
+    def _compile(self, keep) -> re.Pattern:
+        parts: list[tuple[str | None, list[str]]] = []
+        for i in keep:
+            name, pattern = self.alternatives[i]
+            if parts and name is not None and parts[-1][0] == name:
+                parts[-1][1].append(pattern)
+            else:
+                parts.append((name, [pattern]))
+        return re.compile("|".join(("(?P<" + name + ">" if name else "(?:") + "|".join(f"(?:{p})" for p in ps) + ")"
+                                   for name, ps in parts))
+
+    def match(self, text: str) -> re.Match | None:
+        pattern = self.by_first.get(text[:1], self.whole)  # "" or a character past ASCII: all of them
+        return pattern.match(text) if pattern is not None else None
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The ASCII characters a match of `pattern` can start with (a superset: look-arounds are passed over); None
+    when it can start with any or match nothing."""
+    from re import _parser
+
+    first, empty = _seq_firsts(_parser.parse(pattern))
+    return None if first is None or empty else frozenset(first)
+
+
+def _seq_firsts(items) -> tuple[set[str] | None, bool]:
+    """(first characters, whether the sequence can match nothing) of parsed pattern items; None: any character."""
+    out: set[str] = set()
+    for op, av in items:
+        first, empty = _op_firsts(op, av)
+        if first is None:
+            return None, True
+        out |= first
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _op_firsts(op, av) -> tuple[set[str] | None, bool]:
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        return _class_chars(av), False
+    if op is c.SUBPATTERN:
+        return (None, True) if av[1] & c.SRE_FLAG_IGNORECASE else _seq_firsts(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _seq_firsts(av)
+    if op is c.BRANCH:
+        alts = [_seq_firsts(alt) for alt in av[1]]
+        if any(first is None for first, _ in alts):
+            return None, True
+        return set().union(*(first for first, _ in alts)), any(empty for _, empty in alts)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        first, empty = _seq_firsts(av[2])
+        return first, empty or av[0] == 0
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # no character of its own
+        return set(), True
+    return None, True
+
+
+_CLASS_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                     "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def _class_chars(items) -> set[str] | None:
+    """The ASCII characters a character class (`[…]`, `\\d`) takes."""
+    from re import _constants as c
+
+    def takes(ch: str) -> bool:
+        o = ord(ch)
+        for op, av in items:
+            if (op is c.LITERAL and av == o) or (op is c.RANGE and av[0] <= o <= av[1]) or \
+                    (op is c.CATEGORY and re.fullmatch(_CLASS_CATEGORIES[str(av)], ch)):
+                return True
+        return False
+
+    if any(op is c.CATEGORY and str(av) not in _CLASS_CATEGORIES for op, av in items) or \
+            any(op not in (c.LITERAL, c.RANGE, c.CATEGORY, c.NEGATE) for op, _ in items):
+        return None
+    negate = any(op is c.NEGATE for op, _ in items)
+    return {ch for ch in map(chr, range(128)) if takes(ch) != negate}
 
 
 def _required_literal(pattern: str) -> str:
@@ -155,6 +256,32 @@ class _Group:
     pattern: _LinePattern
 
 
+class _LeftoverTier:
+    """Leftover groups searched as one, for a line short enough for all of them: their patterns anchored at the
+    line's start in one alternation, each group's own a named group (the first group whose pattern matches is the
+    one the alternation reports); the few searched inside the line tried group by group, after a cheap `in` for
+    the words they need."""
+
+    def __init__(self, groups: list[_Group]) -> None:
+        self.groups = groups
+        starts = [(f"g{i}", s) for i, g in enumerate(groups) for s in g.pattern.start_sources]
+        self.at_start = _StartPattern(starts) if starts else None
+        self.inside = [(i, g.pattern.inside) for i, g in enumerate(groups) if g.pattern.inside is not None]
+        words = [g.pattern.inside_words for g in groups if g.pattern.inside is not None]
+        self.inside_words = tuple(w for ws in words for w in ws) if all(words) else None
+
+    def first_group(self, text: str) -> _Group | None:
+        m = self.at_start.match(text) if self.at_start is not None else None
+        first = int(m.lastgroup[1:]) if m else len(self.groups)
+        if self.inside and (self.inside_words is None or any(w in text for w in self.inside_words)):
+            for i, inside in self.inside:
+                if i >= first:
+                    break
+                if inside.search(text):
+                    return self.groups[i]
+        return self.groups[first] if m else None
+
+
 class _Rules:
     """The lexicons, compiled once."""
 
@@ -165,13 +292,11 @@ class _Rules:
                    _LinePattern(g["patterns"]))
             for name, g in left.items()
         ]
-        # Most lines are no leftover: one pattern per length tier (the groups that allow lines of that many words)
-        # says so at once; only a line it matches is tried group by group.
-        self.leftover_tiers = []
-        for limit in sorted({g.max_words for g in self.leftover_groups}):
-            self.leftover_tiers.append((limit, _LinePattern(
-                [p for g in left.values() if g.get("max_words", 1000) >= limit for p in g["patterns"]])))
-        self.leftover_limits = [t[0] for t in self.leftover_tiers]
+        # The groups that allow a line of n words, searched as one: `leftover_by_words[n]` (None past the longest).
+        tiers = {limit: _LeftoverTier([g for g in self.leftover_groups if g.max_words >= limit])
+                 for limit in {g.max_words for g in self.leftover_groups}}
+        longest = max(tiers)
+        self.leftover_by_words = [tiers[min(k for k in tiers if k >= n)] for n in range(longest + 1)]
         lay = lexicons.load("layout.toml")
         self.title_min = lay["title"]["min_words"]
         self.title_max = lay["title"]["max_words"]
@@ -238,14 +363,12 @@ def rules() -> _Rules:
 
 
 def _leftover(line: Line, r: _Rules) -> tuple[str, str] | None:
-    words = line.words
-    tier = bisect_left(r.leftover_limits, words)
-    if tier == len(r.leftover_limits) or not r.leftover_tiers[tier][1].search(line.folded):
+    """(group, zone) of the first leftover group (in the lexicon's order) that takes the line, if any."""
+    tiers = r.leftover_by_words
+    if line.words >= len(tiers):
         return None
-    for g in r.leftover_groups:
-        if words <= g.max_words and g.pattern.search(line.folded):
-            return g.name, g.zone
-    return None
+    g = tiers[line.words].first_group(line.folded)
+    return (g.name, g.zone) if g is not None else None
 
 
 def _views(line: Line, r: _Rules) -> int | None:
