@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import date_line_published, is_date_line, parse_published, without_weekday
+from hoinghi.patterns import first_chars, required_literal
 from hoinghi.text import LOWER, UPPER, fold, normalize, squash, trie_regex, words_regex
 
 _BULLETS = "•●▪◦·∙*"
@@ -108,7 +109,7 @@ class _LinePattern:
         self.inside = re.compile("|".join(f"(?:{p})" for p in inside)) if inside else None
         # a search of patterns without an anchor tries them at every position: a line holding none of the words
         # each needs (`gui file dinh kem`, `co chu` …) is passed over with a cheap `in` first
-        literals = [_required_literal(p) for p in inside]
+        literals = [required_literal(p) for p in inside]
         self.inside_words = tuple(literals) if all(literals) else None
         # `search(text)`: a match (truthy) when the line has one of the patterns; with one part only, that part's
         # own method
@@ -138,7 +139,7 @@ class _StartPattern:
     def __init__(self, alternatives: list[tuple[str | None, str]]) -> None:
         self.alternatives = alternatives
         self.whole = self._compile(range(len(alternatives)))
-        firsts = [_first_chars(p) for _, p in alternatives]
+        firsts = [first_chars(p) for _, p in alternatives]
         compiled: dict[tuple[int, ...], re.Pattern | None] = {}
         self.by_first: dict[str, re.Pattern | None] = {}
         for ch in map(chr, range(128)):
@@ -161,91 +162,6 @@ class _StartPattern:
     def match(self, text: str) -> re.Match | None:
         pattern = self.by_first.get(text[:1], self.whole)  # "" or a character past ASCII: all of them
         return pattern.match(text) if pattern is not None else None
-
-
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The ASCII characters a match of `pattern` can start with (a superset: look-arounds are passed over); None
-    when it can start with any or match nothing."""
-    from re import _parser
-
-    first, empty = _seq_firsts(_parser.parse(pattern))
-    return None if first is None or empty else frozenset(first)
-
-
-def _seq_firsts(items) -> tuple[set[str] | None, bool]:
-    """(first characters, whether the sequence can match nothing) of parsed pattern items; None: any character."""
-    out: set[str] = set()
-    for op, av in items:
-        first, empty = _op_firsts(op, av)
-        if first is None:
-            return None, True
-        out |= first
-        if not empty:
-            return out, False
-    return out, True
-
-
-def _op_firsts(op, av) -> tuple[set[str] | None, bool]:
-    from re import _constants as c
-
-    if op is c.LITERAL:
-        return {chr(av)}, False
-    if op is c.IN:
-        return _class_chars(av), False
-    if op is c.SUBPATTERN:
-        return (None, True) if av[1] & c.SRE_FLAG_IGNORECASE else _seq_firsts(av[3])
-    if op is c.ATOMIC_GROUP:
-        return _seq_firsts(av)
-    if op is c.BRANCH:
-        alts = [_seq_firsts(alt) for alt in av[1]]
-        if any(first is None for first, _ in alts):
-            return None, True
-        return set().union(*(first for first, _ in alts)), any(empty for _, empty in alts)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        first, empty = _seq_firsts(av[2])
-        return first, empty or av[0] == 0
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # no character of its own
-        return set(), True
-    return None, True
-
-
-_CLASS_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
-                     "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
-
-
-def _class_chars(items) -> set[str] | None:
-    """The ASCII characters a character class (`[…]`, `\\d`) takes."""
-    from re import _constants as c
-
-    def takes(ch: str) -> bool:
-        o = ord(ch)
-        for op, av in items:
-            if (op is c.LITERAL and av == o) or (op is c.RANGE and av[0] <= o <= av[1]) or \
-                    (op is c.CATEGORY and re.fullmatch(_CLASS_CATEGORIES[str(av)], ch)):
-                return True
-        return False
-
-    if any(op is c.CATEGORY and str(av) not in _CLASS_CATEGORIES for op, av in items) or \
-            any(op not in (c.LITERAL, c.RANGE, c.CATEGORY, c.NEGATE) for op, _ in items):
-        return None
-    negate = any(op is c.NEGATE for op, _ in items)
-    return {ch for ch in map(chr, range(128)) if takes(ch) != negate}
-
-
-def _required_literal(pattern: str) -> str:
-    """The literal text every match of `pattern` starts with, past boundary assertions (`\\btran trong (…)` ->
-    `tran trong `); "" when it opens otherwise (a group, a class, an optional character)."""
-    from re import _constants as c
-    from re import _parser
-
-    out = []
-    for op, av in _parser.parse(pattern):
-        if op is c.AT and not out:
-            continue
-        if op is not c.LITERAL:
-            break
-        out.append(chr(av))
-    return "".join(out)
 
 
 @dataclass(frozen=True)

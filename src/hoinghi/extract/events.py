@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from operator import attrgetter, itemgetter
-from re import _constants as sre
-from re import _parser as sre_parse
 
 from hoinghi import lexicons
 from hoinghi.clean.dates import EventDate, find_event_date, same_day
 from hoinghi.extract.spans import ByStart, Cover
 from hoinghi.geo import unit_words
 from hoinghi.model import BridgePoint, Event
+from hoinghi.patterns import Sought
 from hoinghi.text import LOWER, UPPER, fold, trie_regex, words_regex
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
@@ -52,83 +51,6 @@ def _words(words: list[str]) -> str:
 def _any(words) -> str:
     """Any of the words, as printed (no word boundaries), as one trie."""
     return "(?:" + trie_regex(sorted(words)) + ")"
-
-
-class _Sought:
-    """A pattern looked for only where it can match. Every match holds one of the literals `needs`, read from the
-    pattern's parse at load time (a run of plain characters it must match, or one in each of its alternatives), at
-    most `reach` characters after its start: a text without them is not scanned, and a scan starts just before the
-    first one. (For patterns `re` can scan for no prefix of, which it tries at every position: its look-behinds
-    see the text before the scan's start, so the matches are the same.)"""
-
-    __slots__ = ("needs", "pattern", "reach")
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = re.compile(pattern)
-        needed = None if self.pattern.flags & re.IGNORECASE else _needed(sre_parse.parse(pattern).data)
-        self.needs, self.reach = needed if needed else ((), 0)
-
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        start = self._start(text, pos)
-        return None if start == -1 else self.pattern.search(text, start)
-
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        out, pos = [], 0
-        while (start := self._start(text, pos)) != -1 and (m := self.pattern.search(text, start)):
-            out.append(m)
-            pos = m.end()
-        return out
-
-    def _start(self, text: str, pos: int) -> int:
-        """Where a match at or after `pos` may start (-1: nowhere)."""
-        if not self.needs:
-            return pos
-        found = [at for word in self.needs if (at := text.find(word, pos)) != -1]
-        return max(pos, min(found) - self.reach) if found else -1
-
-
-_Needs = tuple[tuple[str, ...], int]  # literals one of which a match holds, and how far after its start at most
-
-
-def _needed(items: list) -> _Needs | None:
-    """The literals one of which every match of the parsed sequence `items` holds (its longest run of plain
-    characters, or a group of alternatives each holding one), and how far after the match's start they stand."""
-    best, run, run_at = None, "", 0
-    for k, (op, av) in enumerate([*items, (None, None)]):
-        if op is sre.LITERAL:
-            run, run_at = run + chr(av), run_at if run else k
-            continue
-        if len(run) >= 2:
-            best = _better(best, ((run,), _width(items[:run_at])))
-        run = ""
-        if op is sre.BRANCH:
-            alts = [_needed(alt.data) for alt in av[1]]
-            if all(alts):
-                best = _better(best, (_fewest({w for words, _r in alts for w in words}),
-                                      _width(items[:k]) + max(r for _w, r in alts)))
-        elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # (a group that sets no flags)
-            inner = _needed(av[3].data)
-            best = _better(best, inner and (inner[0], _width(items[:k]) + inner[1]))
-    return best
-
-
-def _fewest(words: set[str]) -> tuple[str, ...]:
-    """The words, less those that hold another (a text holding `kết hợp trực tuyến` holds ` trực tuyến`)."""
-    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
-
-
-def _width(items: list) -> int:
-    """The most characters the parsed sequence `items` can match (a large number when unbounded)."""
-    return sre_parse.SubPattern(sre_parse.State(), items).getwidth()[1]
-
-
-def _better(a: _Needs | None, b: _Needs | None) -> _Needs | None:
-    """Of two sets of needed literals, the one whose shortest literal is longer (the fewer literals, else)."""
-    if a is None or b is None:
-        return a or b
-    def key(n: _Needs) -> tuple[int, int]:
-        return min(map(len, n[0])), -len(n[0])
-    return b if key(b) > key(a) else a
 
 
 @dataclass(slots=True)
@@ -175,10 +97,10 @@ class _Lex:
         self.session_before = re.compile(rf"(?<![\wÀ-ỹ])({nouns})\s+(?:của\s+)?$")
         self.session_noun = re.compile(nouns)  # (whether the lead names a session at all)
         mode = ev["mode"]
-        self.hybrid = _Sought(mode["hybrid"])
+        self.hybrid = Sought(mode["hybrid"])
         self.online, self.linked = mode["online"], mode["linked"]
-        self.venue_hall = _Sought(mode["venue_hall"])
-        self.mode_said = _Sought(mode["said"])
+        self.venue_hall = Sought(mode["venue_hall"])
+        self.mode_said = Sought(mode["said"])
 
     def _kinds(self, ev: dict) -> None:
         kinds = sorted(ev["kinds"], key=len, reverse=True)
@@ -251,8 +173,8 @@ class _Lex:
         self.capital_venue = re.compile(r"tại\s+(?:[^.;]{0,40}?)" + _any(ev["capital_venues"]))
 
     def _organizers(self, ev: dict) -> None:
-        self.held_by = _Sought(ev["held_by"])
-        self.opened_by = _Sought(ev["opened_by"])
+        self.held_by = Sought(ev["held_by"])
+        self.opened_by = Sought(ev["opened_by"])
         self.on_behalf = re.compile(ev["on_behalf_before"])
         self.complement_before = re.compile(ev["complement_before"])
         joints = ",|" + trie_regex(sorted(ev["organizer_joints"])) + "|" + _ACRONYM
